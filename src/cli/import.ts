@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { SYSTEM } from '../modules/auth/actor.ts';
+import { type ImportReport, importOrganisations } from '../modules/imports/imports.service.ts';
+import {
+  importBoundaries,
+  importMunicipalities,
+  importNace,
+} from '../modules/reference/reference.service.ts';
+import { openForCommand } from './database.ts';
+import { progressBar } from './progress.ts';
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new Error(
+      `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+}
+
+export function printImportReport(r: ImportReport, out: (s: string) => void): void {
+  const fmt =
+    r.format === 'csv'
+      ? `CSV (${r.encoding}, delimiter "${r.delimiter === '\t' ? 'tab' : r.delimiter}")`
+      : (r.format ?? '?').toUpperCase();
+  out(`${fmt}: ${r.rows} row(s), ${r.valid} valid.`);
+  for (const e of r.errors.slice(0, 200))
+    out(`  ✗ ${e.path}: ${e.message}${e.value !== undefined ? ` [${e.value}]` : ''}`);
+  if (r.errors.length > 200) out(`  … and ${r.errors.length - 200} more problem(s)`);
+  for (const w of r.warnings.slice(0, 50)) out(`  ! ${w.path}: ${w.message}`);
+  if (r.unknownColumns.length) out(`  (columns ignored: ${r.unknownColumns.join(', ')})`);
+  if (r.dryRun) out(`Dry run: would create ${r.created}, update ${r.matched}; nothing written.`);
+  else if (r.written)
+    out(
+      `Written: ${r.created} created, ${r.matched} matched and updated, ${r.membershipsAdded} membership(s) added, ${r.membershipsClosed} closed (${r.durationMs} ms).`,
+    );
+  else
+    out(
+      `Rejected: ${r.errors.length} problem(s); nothing was written. Fix the file, or use --keep-valid to import only the valid rows.`,
+    );
+}
+
+export async function importOrganisationsCommand(
+  file: string,
+  opts: { network?: string; dryRun?: boolean; keepValid?: boolean; json?: boolean },
+): Promise<number> {
+  const bytes = readInput(file);
+  const handle = await openForCommand('import');
+  try {
+    const bar = progressBar('import');
+    const report = await importOrganisations({ db: handle.db, actor: SYSTEM }, bytes, {
+      network: opts.network,
+      dryRun: opts.dryRun,
+      keepValid: opts.keepValid,
+      onProgress: (_phase, done, total) => bar.update(done, total),
+    });
+    bar.done();
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else printImportReport(report, (s) => process.stdout.write(`${s}\n`));
+    return report.ok ? 0 : 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function importReferenceCommand(
+  kind: 'nace' | 'municipalities' | 'boundaries',
+  file: string,
+  opts: { level?: 'province' | 'municipality' | 'arrondissement' },
+): Promise<number> {
+  const bytes = readInput(file);
+  const handle = await openForCommand('import');
+  try {
+    const ctx = { db: handle.db, actor: SYSTEM };
+    const r =
+      kind === 'nace'
+        ? await importNace(ctx, bytes)
+        : kind === 'municipalities'
+          ? await importMunicipalities(ctx, bytes)
+          : await importBoundaries(ctx, bytes, opts.level);
+    process.stdout.write(
+      `${kind}: ${r.imported} imported${r.skipped ? `, ${r.skipped} skipped (explanatory items)` : ''} from ${r.rows} row(s).\n`,
+    );
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { isEmpty, loadDemo } from '../modules/demo/demo.service.ts';
+import { buildApp } from '../server/app.ts';
+import { openForCommand } from './database.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  demo: boolean;
+}
+
+/** `polaris serve`: migrate, load the demo data on an empty database, serve API and web app. */
+export async function serve(opts: ServeOptions): Promise<void> {
+  const handle = await openForCommand('serve');
+  const log = (s: string) => process.stderr.write(`polaris: ${s}\n`);
+  log(`database: ${handle.kind} (${handle.location})`);
+  if (opts.demo && (await isEmpty(handle.db))) {
+    log('empty database: loading the generated Walloon demo data set…');
+    await loadDemo(handle.db, { log });
+  }
+  const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+  const app = await buildApp({
+    handle,
+    webRoot,
+    logger: process.env.POLARIS_LOG === '1',
+    secureCookies: process.env.POLARIS_SECURE_COOKIES === '1',
+  });
+  const address = await app.listen({ port: opts.port, host: opts.host });
+  const url = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
+  handle.announce(url);
+  log(`Polaris is running at ${url} (API docs: ${url}/api/docs)`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,27 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as m20261128T0500 from './migrations/2026-11-28T0500-registry.ts';
+
+/**
+ * Migrations are listed here explicitly (not read from the folder) so they work the same from
+ * tsx, the test runner and a bundled build. Never edit a merged migration: add a new file.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-28T0500-registry': m20261128T0500,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

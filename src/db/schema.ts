@@ -1,0 +1,166 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types. SQL is snake_case; TypeScript is camelCase through Kysely's CamelCasePlugin.
+ * Dates (`date` columns) are ISO strings `YYYY-MM-DD` on both databases (see database.ts parsers);
+ * timestamps are `Date`.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface NetworksTable {
+  id: Generated<number>;
+  slug: string;
+  kind: 'pole' | 'cluster';
+  name: string;
+  acronym: string | null;
+  domain: string;
+  descriptionFr: string | null;
+  descriptionEn: string | null;
+  website: string | null;
+  recognisedFrom: string | null;
+  recognisedTo: string | null;
+  /** true when the name and facts are illustrative, not established from a public source */
+  illustrative: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  /** normaliseName(name): duplicate matching */
+  nameKey: string;
+  /** lower-case, accent-free text searched by `q` (trigram index) */
+  searchText: string;
+  kind: string;
+  enterpriseNumber: string | null;
+  legalForm: string | null;
+  headcount: number | null;
+  turnoverEur: number | null;
+  balanceSheetEur: number | null;
+  sizeClass: string | null;
+  naceCodes: ColumnType<string[], string[] | undefined, string[]>;
+  /** sections of naceCodes, kept for facet filters */
+  naceSections: ColumnType<string[], string[] | undefined, string[]>;
+  address: string | null;
+  postcode: string | null;
+  municipalityNis: string | null;
+  provinceNis: string | null;
+  website: string | null;
+  description: string | null;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  /** true for rows made by the demo generator */
+  generated: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  organisationId: number;
+  networkId: number;
+  joinedOn: string;
+  leftOn: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  organisationId: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+  createdAt: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  isAdmin: Generated<boolean>;
+  createdAt: Timestamp;
+}
+
+export interface UserRolesTable {
+  id: Generated<number>;
+  userId: number;
+  role: 'network_manager' | 'member';
+  networkId: number | null;
+  organisationId: number | null;
+}
+
+export interface SessionsTable {
+  tokenHash: string;
+  userId: number;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  at: Timestamp;
+}
+
+export interface NaceCodesTable {
+  code: string;
+  level: number;
+  parent: string | null;
+  section: string;
+  labelFr: string;
+  labelNl: string | null;
+  labelDe: string | null;
+  labelEn: string | null;
+}
+
+export interface MunicipalitiesTable {
+  nis: string;
+  nameFr: string;
+  nameNl: string | null;
+  arrondissementNis: string | null;
+  provinceNis: string | null;
+  provinceFr: string | null;
+  region: string | null;
+  population: number | null;
+  postcode: string | null;
+}
+
+export interface BoundariesTable {
+  level: 'province' | 'municipality' | 'arrondissement';
+  nis: string;
+  name: string;
+  population: number | null;
+  geometry: ColumnType<unknown, string, string>;
+}
+
+export interface Database {
+  networks: NetworksTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  people: PeopleTable;
+  users: UsersTable;
+  userRoles: UserRolesTable;
+  sessions: SessionsTable;
+  auditLog: AuditLogTable;
+  naceCodes: NaceCodesTable;
+  municipalities: MunicipalitiesTable;
+  boundaries: BoundariesTable;
+}
+
+export type Network = Selectable<NetworksTable>;
+export type NewNetwork = Insertable<NetworksTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type NewOrganisation = Insertable<OrganisationsTable>;
+export type OrganisationUpdate = Updateable<OrganisationsTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Person = Selectable<PeopleTable>;
+export type User = Selectable<UsersTable>;

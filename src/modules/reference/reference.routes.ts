@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { WALLOON_PROVINCES } from '../../domain/organisation.ts';
+import { listBoundaries, listMunicipalities, listNace } from './reference.repository.ts';
+
+export async function referenceRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reference'];
+  r.get(
+    '/reference/provinces',
+    { schema: { tags, summary: 'Walloon provinces (NIS codes, names in FR/NL/DE/EN)' } },
+    async () => ({ items: WALLOON_PROVINCES }),
+  );
+  r.get(
+    '/reference/municipalities',
+    {
+      schema: {
+        tags,
+        summary: 'Municipalities (NIS code, province, population)',
+        querystring: z.object({ region: z.enum(['wallonia', 'all']).default('wallonia') }),
+      },
+    },
+    async (req) => ({
+      items: await listMunicipalities(req.ctx.db, { walloonOnly: req.query.region === 'wallonia' }),
+    }),
+  );
+  r.get(
+    '/reference/nace',
+    {
+      schema: {
+        tags,
+        summary: 'NACE-BEL 2008 codes',
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          level: z.coerce.number().int().min(1).max(5).optional(),
+          limit: z.coerce.number().int().min(1).max(5000).default(50),
+        }),
+      },
+    },
+    async (req) => ({
+      items: await listNace(req.ctx.db, req.query),
+    }),
+  );
+  r.get(
+    '/reference/boundaries/:level',
+    {
+      schema: {
+        tags,
+        summary: 'Boundaries as a GeoJSON FeatureCollection',
+        params: z.object({ level: z.enum(['province', 'municipality', 'arrondissement']) }),
+      },
+    },
+    async (req) => {
+      const rows = await listBoundaries(req.ctx.db, req.params.level);
+      return {
+        type: 'FeatureCollection',
+        features: rows.map((b) => ({
+          type: 'Feature',
+          properties: { nis: b.nis, name: b.name, population: b.population },
+          geometry: b.geometry,
+        })),
+      };
+    },
+  );
+}

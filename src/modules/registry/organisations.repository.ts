@@ -1,0 +1,222 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Database, NewOrganisation, OrganisationsTable, OrganisationUpdate } from '../../db/schema.ts';
+
+type Tx = Db;
+
+export interface OrganisationFilter {
+  networkId?: number;
+  kind?: string;
+  provinceNis?: string;
+  /** a section letter or a digit prefix */
+  nace?: string;
+  size?: string;
+  /** normalised search text (lower case, no accents) */
+  q?: string;
+  /** membership date (ISO); with networkId: members of that network on that day, else of any */
+  asOf?: string;
+}
+
+export type OrganisationSort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'headcount' | '-headcount';
+
+function whereFilter(f: OrganisationFilter) {
+  return (eb: ExpressionBuilder<Database & { o: OrganisationsTable }, 'o'>) => {
+    const conds: Expression<SqlBool>[] = [];
+    if (f.kind) conds.push(eb('o.kind', '=', f.kind));
+    if (f.size) conds.push(eb('o.sizeClass', '=', f.size));
+    if (f.provinceNis) conds.push(eb('o.provinceNis', '=', f.provinceNis));
+    if (f.nace) {
+      if (/^[A-U]$/.test(f.nace)) conds.push(sql<SqlBool>`${f.nace} = ANY(o.nace_sections)`);
+      else
+        conds.push(sql<SqlBool>`EXISTS (SELECT 1 FROM unnest(o.nace_codes) c WHERE c LIKE ${`${f.nace}%`})`);
+    }
+    if (f.q) conds.push(sql<SqlBool>`o.search_text LIKE ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}`);
+    if (f.networkId != null || f.asOf) {
+      const day = f.asOf;
+      conds.push(
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select(sql`1`.as('one'))
+            .whereRef('m.organisationId', '=', 'o.id')
+            .$if(f.networkId != null, (qb) => qb.where('m.networkId', '=', f.networkId!))
+            .$if(day != null, (qb) =>
+              qb
+                .where('m.joinedOn', '<=', day!)
+                .where((e) => e.or([e('m.leftOn', 'is', null), e('m.leftOn', '>=', day!)])),
+            ),
+        ),
+      );
+    }
+    return eb.and(conds);
+  };
+}
+
+export async function countOrganisations(db: Tx, f: OrganisationFilter): Promise<number> {
+  const row = await db
+    .selectFrom('organisations as o')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where(whereFilter(f))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function listOrganisations(
+  db: Tx,
+  f: OrganisationFilter,
+  opts: { sort: OrganisationSort; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('organisations as o')
+    .leftJoin('municipalities as mu', 'mu.nis', 'o.municipalityNis')
+    .select([
+      'o.id',
+      'o.name',
+      'o.kind',
+      'o.enterpriseNumber',
+      'o.sizeClass',
+      'o.headcount',
+      'o.naceCodes',
+      'o.postcode',
+      'o.municipalityNis',
+      'mu.nameFr as municipalityName',
+      'o.provinceNis',
+      'o.website',
+      'o.generated',
+      'o.createdAt',
+    ])
+    .where(whereFilter(f));
+  const desc = opts.sort.startsWith('-');
+  const dir = desc ? 'desc' : 'asc';
+  switch (opts.sort.replace('-', '')) {
+    case 'createdAt':
+      q = q.orderBy('o.createdAt', dir).orderBy('o.id', dir);
+      break;
+    case 'headcount':
+      q = q.orderBy(sql`o.headcount ${sql.raw(desc ? 'DESC' : 'ASC')} NULLS LAST`).orderBy('o.id', 'asc');
+      break;
+    default:
+      q = q.orderBy('o.nameKey', dir).orderBy('o.id', dir);
+  }
+  return q.limit(opts.limit).offset(opts.offset).execute();
+}
+
+export async function currentNetworksOf(db: Tx, orgIds: number[], day: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('networks as n', 'n.id', 'm.networkId')
+    .select(['m.organisationId', 'n.slug', 'n.acronym', 'n.name'])
+    .where('m.organisationId', 'in', orgIds)
+    .where('m.joinedOn', '<=', day)
+    .where((e) => e.or([e('m.leftOn', 'is', null), e('m.leftOn', '>=', day)]))
+    .orderBy('n.slug')
+    .execute();
+}
+
+export async function findOrganisation(db: Tx, id: number) {
+  return db
+    .selectFrom('organisations as o')
+    .leftJoin('municipalities as mu', 'mu.nis', 'o.municipalityNis')
+    .selectAll('o')
+    .select(['mu.nameFr as municipalityName'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findByEnterpriseNumber(db: Tx, en: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('enterpriseNumber', '=', en)
+    .executeTakeFirst();
+}
+
+export async function findByNameKey(db: Tx, nameKey: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'enterpriseNumber'])
+    .where('nameKey', '=', nameKey)
+    .execute();
+}
+
+export async function insertOrganisation(db: Tx, row: NewOrganisation) {
+  return db.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function updateOrganisation(db: Tx, id: number, patch: OrganisationUpdate) {
+  await db
+    .updateTable('organisations')
+    .set({ ...patch, updatedAt: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteOrganisation(db: Tx, id: number) {
+  await db.deleteFrom('organisations').where('id', '=', id).execute();
+}
+
+/** All (enterprise number, name key) pairs: duplicate detection for bulk imports. */
+export async function allIdentityKeys(db: Tx) {
+  return db.selectFrom('organisations').select(['id', 'name', 'nameKey', 'enterpriseNumber']).execute();
+}
+
+const SEP = '\u001f';
+
+/** Reserve `n` organisation ids (so a bulk insert knows each row's id without relying on RETURNING order). */
+export async function reserveOrganisationIds(db: Tx, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const r = await sql<{
+    id: number;
+  }>`SELECT nextval('organisations_id_seq')::int AS id FROM generate_series(1, ${n}::int)`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+export type BulkOrganisation = Omit<NewOrganisation, 'id' | 'createdAt' | 'updatedAt'> & { id: number };
+
+/**
+ * Insert many organisations in one statement per 5,000 rows: one array parameter per column,
+ * expanded by unnest (arrays of arrays are passed as separator-joined text, since unnest would
+ * flatten a text[][]). Same SQL on PGlite and PostgreSQL.
+ */
+export async function bulkInsertOrganisations(db: Tx, rows: BulkOrganisation[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const b = rows.slice(i, i + 5000);
+    const col = <K extends keyof BulkOrganisation>(k: K) => b.map((r) => r[k] ?? null);
+    const joined = (k: 'naceCodes' | 'naceSections' | 'keywords') => b.map((r) => (r[k] ?? []).join(SEP));
+    await sql`
+      INSERT INTO organisations (id, name, name_key, search_text, kind, enterprise_number, legal_form, headcount,
+        turnover_eur, balance_sheet_eur, size_class, nace_codes, nace_sections, address, postcode, municipality_nis,
+        province_nis, website, description, keywords, generated)
+      SELECT id, name, name_key, search_text, kind, enterprise_number, legal_form, headcount, turnover_eur,
+        balance_sheet_eur, size_class, string_to_array(nace_codes, ${SEP}), string_to_array(nace_sections, ${SEP}),
+        address, postcode, municipality_nis, province_nis, website, description, string_to_array(keywords, ${SEP}), generated
+      FROM unnest(${col('id')}::int[], ${col('name')}::text[], ${col('nameKey')}::text[], ${col('searchText')}::text[],
+        ${col('kind')}::text[], ${col('enterpriseNumber')}::text[], ${col('legalForm')}::text[], ${col('headcount')}::int[],
+        ${col('turnoverEur')}::float8[], ${col('balanceSheetEur')}::float8[], ${col('sizeClass')}::text[],
+        ${joined('naceCodes')}::text[], ${joined('naceSections')}::text[], ${col('address')}::text[], ${col('postcode')}::text[],
+        ${col('municipalityNis')}::text[], ${col('provinceNis')}::text[], ${col('website')}::text[], ${col('description')}::text[],
+        ${joined('keywords')}::text[], ${b.map((r) => r.generated === true)}::bool[])
+        AS t(id, name, name_key, search_text, kind, enterprise_number, legal_form, headcount, turnover_eur, balance_sheet_eur,
+          size_class, nace_codes, nace_sections, address, postcode, municipality_nis, province_nis, website, description,
+          keywords, generated)`.execute(db);
+  }
+}
+
+export async function bulkInsertMemberships(
+  db: Tx,
+  rows: { organisationId: number; networkId: number; joinedOn: string; leftOn: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 10000) {
+    const b = rows.slice(i, i + 10000);
+    await sql`
+      INSERT INTO memberships (organisation_id, network_id, joined_on, left_on)
+      SELECT * FROM unnest(${b.map((r) => r.organisationId)}::int[], ${b.map((r) => r.networkId)}::int[],
+        ${b.map((r) => r.joinedOn)}::date[], ${b.map((r) => r.leftOn)}::date[])`.execute(db);
+  }
+}
+
+export async function organisationsByIds(db: Tx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
+}
