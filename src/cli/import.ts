@@ -53,6 +53,7 @@ export async function importOrganisationsCommand(
       network: opts.network,
       dryRun: opts.dryRun,
       keepValid: opts.keepValid,
+      embedded: handle.kind === 'pglite',
       onProgress: (_phase, done, total) => bar.update(done, total),
     });
     bar.done();

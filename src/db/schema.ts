@@ -142,7 +142,13 @@ export interface BoundariesTable {
   geometry: ColumnType<unknown, string, string>;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
+  dataVersion: DataVersionTable;
   networks: NetworksTable;
   organisations: OrganisationsTable;
   memberships: MembershipsTable;

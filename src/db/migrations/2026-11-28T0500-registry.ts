@@ -86,12 +86,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE INDEX organisations_name_key_idx ON organisations (name_key)`.execute(db);
   await sql`CREATE INDEX organisations_search_trgm_idx ON organisations USING gin (search_text gin_trgm_ops)`.execute(
     db,
   );
-  await sql`CREATE INDEX organisations_kind_idx ON organisations (kind)`.execute(db);
-  await sql`CREATE INDEX organisations_province_idx ON organisations (province_nis)`.execute(db);
   await sql`CREATE INDEX organisations_nace_idx ON organisations USING gin (nace_codes)`.execute(db);
   await sql`CREATE INDEX organisations_sort_name_idx ON organisations (name_key, id)`.execute(db);
 
@@ -107,7 +104,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (left_on IS NULL OR left_on >= joined_on)
     )`.execute(db);
   await sql`CREATE INDEX memberships_network_idx ON memberships (network_id, joined_on, left_on)`.execute(db);
-  await sql`CREATE INDEX memberships_org_idx ON memberships (organisation_id)`.execute(db);
+  await sql`CREATE INDEX memberships_org_idx ON memberships (organisation_id, network_id)`.execute(db);
 
   await sql`
     CREATE TABLE people (

@@ -61,44 +61,70 @@ export async function countOrganisations(db: Tx, f: OrganisationFilter): Promise
   return row.n;
 }
 
+/**
+ * One page of the filtered list in one round trip: the page rows, the total (a window count
+ * over the filtered set) and, for the page rows only, the networks they belong to on `day`.
+ *
+ * The filtered set is a MATERIALIZED CTE on purpose: with a plain ORDER BY … LIMIT the planner
+ * walks the name index and tests every row against the filter (85 ms on 100,000 organisations)
+ * instead of using the trigram and membership indexes and sorting the few matches (~3 ms); the
+ * total needs the whole filtered set anyway.
+ */
 export async function listOrganisations(
   db: Tx,
   f: OrganisationFilter,
-  opts: { sort: OrganisationSort; limit: number; offset: number },
+  opts: { sort: OrganisationSort; limit: number; offset: number; day: string },
 ) {
-  let q = db
-    .selectFrom('organisations as o')
-    .leftJoin('municipalities as mu', 'mu.nis', 'o.municipalityNis')
-    .select([
-      'o.id',
-      'o.name',
-      'o.kind',
-      'o.enterpriseNumber',
-      'o.sizeClass',
-      'o.headcount',
-      'o.naceCodes',
-      'o.postcode',
-      'o.municipalityNis',
-      'mu.nameFr as municipalityName',
-      'o.provinceNis',
-      'o.website',
-      'o.generated',
-      'o.createdAt',
-    ])
-    .where(whereFilter(f));
   const desc = opts.sort.startsWith('-');
-  const dir = desc ? 'desc' : 'asc';
-  switch (opts.sort.replace('-', '')) {
-    case 'createdAt':
-      q = q.orderBy('o.createdAt', dir).orderBy('o.id', dir);
-      break;
-    case 'headcount':
-      q = q.orderBy(sql`o.headcount ${sql.raw(desc ? 'DESC' : 'ASC')} NULLS LAST`).orderBy('o.id', 'asc');
-      break;
-    default:
-      q = q.orderBy('o.nameKey', dir).orderBy('o.id', dir);
-  }
-  return q.limit(opts.limit).offset(opts.offset).execute();
+  const dir = desc ? 'DESC' : 'ASC';
+  const field = opts.sort.replace('-', '');
+  const order = (t: string) =>
+    sql.raw(
+      field === 'createdAt'
+        ? `${t}.created_at ${dir}, ${t}.id ${dir}`
+        : field === 'headcount'
+          ? `${t}.headcount ${dir} NULLS LAST, ${t}.id ASC`
+          : `${t}.name_key ${dir}, ${t}.id ${dir}`,
+    );
+  const filtered = db
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.nameKey', 'o.headcount', 'o.createdAt'])
+    .where(whereFilter(f));
+  const r = await sql<{
+    id: number;
+    name: string;
+    kind: string;
+    enterpriseNumber: string | null;
+    sizeClass: string | null;
+    headcount: number | null;
+    naceCodes: string[];
+    postcode: string | null;
+    municipalityNis: string | null;
+    municipalityName: string | null;
+    provinceNis: string | null;
+    website: string | null;
+    generated: boolean;
+    createdAt: Date;
+    total: number;
+    networks: string[];
+  }>`
+    WITH f AS MATERIALIZED (${filtered}),
+    page AS (
+      SELECT f.id, count(*) OVER () AS total FROM f ORDER BY ${order('f')} LIMIT ${opts.limit} OFFSET ${opts.offset}
+    )
+    SELECT o.id, o.name, o.kind, o.enterprise_number AS "enterpriseNumber", o.size_class AS "sizeClass", o.headcount,
+      o.nace_codes AS "naceCodes", o.postcode, o.municipality_nis AS "municipalityNis", mu.name_fr AS "municipalityName",
+      o.province_nis AS "provinceNis", o.website, o.generated, o.created_at AS "createdAt", page.total::int AS total,
+      ARRAY(SELECT n.slug FROM memberships m JOIN networks n ON n.id = m.network_id
+        WHERE m.organisation_id = o.id AND m.joined_on <= ${opts.day}::date
+          AND (m.left_on IS NULL OR m.left_on >= ${opts.day}::date) ORDER BY n.slug) AS networks
+    FROM page JOIN organisations o ON o.id = page.id
+    LEFT JOIN municipalities mu ON mu.nis = o.municipality_nis
+    ORDER BY ${order('o')}`.execute(db);
+  return {
+    rows: r.rows.map(({ total: _t, ...row }) => row),
+    total: r.rows.length > 0 ? Number(r.rows[0]!.total) : null,
+  };
 }
 
 export async function currentNetworksOf(db: Tx, orgIds: number[], day: string) {
@@ -172,6 +198,44 @@ export async function reserveOrganisationIds(db: Tx, n: number): Promise<number[
   return r.rows.map((x) => x.id);
 }
 
+/**
+ * Reserve `n` consecutive ids with one setval. Only for the embedded database, where this process
+ * owns the only connection: on a server another session could take an id inside the block.
+ */
+export async function reserveOrganisationIdBlock(db: Tx, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const r = await sql<{
+    last: number;
+  }>`SELECT setval('organisations_id_seq', nextval('organisations_id_seq') + ${n - 1}::int)::int AS last`.execute(
+    db,
+  );
+  const last = Number(r.rows[0]!.last);
+  return Array.from({ length: n }, (_, i) => last - n + 1 + i);
+}
+
+/**
+ * Bulk load (PostgreSQL manual, "Populating a Database"): drop the secondary indexes and the
+ * enterprise-number unique constraint, insert, build them again. A bulk build is several times
+ * faster than maintaining a trigram GIN index row by row. DDL is transactional: on any failure,
+ * including a duplicate caught by the rebuilt unique constraint, everything rolls back.
+ * Embedded database only (DROP INDEX would block readers on a server).
+ */
+export async function bulkLoadOrganisations(db: Tx, rows: BulkOrganisation[]): Promise<void> {
+  await sql`DROP INDEX organisations_search_trgm_idx`.execute(db);
+  await sql`DROP INDEX organisations_nace_idx`.execute(db);
+  await sql`DROP INDEX organisations_sort_name_idx`.execute(db);
+  await sql`ALTER TABLE organisations DROP CONSTRAINT organisations_enterprise_number_key`.execute(db);
+  await bulkInsertOrganisations(db, rows);
+  await sql`CREATE INDEX organisations_search_trgm_idx ON organisations USING gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX organisations_nace_idx ON organisations USING gin (nace_codes)`.execute(db);
+  await sql`CREATE INDEX organisations_sort_name_idx ON organisations (name_key, id)`.execute(db);
+  await sql`ALTER TABLE organisations ADD CONSTRAINT organisations_enterprise_number_key UNIQUE (enterprise_number)`.execute(
+    db,
+  );
+}
+
 export type BulkOrganisation = Omit<NewOrganisation, 'id' | 'createdAt' | 'updatedAt'> & { id: number };
 
 /**
@@ -206,7 +270,10 @@ export async function bulkInsertOrganisations(db: Tx, rows: BulkOrganisation[]):
 export async function bulkInsertMemberships(
   db: Tx,
   rows: { organisationId: number; networkId: number; joinedOn: string; leftOn: string | null }[],
+  opts: { skipTriggers?: boolean } = {},
 ): Promise<void> {
+  // Embedded bulk load only (superuser, one connection): the caller guarantees the foreign keys.
+  if (opts.skipTriggers) await sql`SET LOCAL session_replication_role = replica`.execute(db);
   for (let i = 0; i < rows.length; i += 10000) {
     const b = rows.slice(i, i + 10000);
     await sql`
@@ -214,6 +281,7 @@ export async function bulkInsertMemberships(
       SELECT * FROM unnest(${b.map((r) => r.organisationId)}::int[], ${b.map((r) => r.networkId)}::int[],
         ${b.map((r) => r.joinedOn)}::date[], ${b.map((r) => r.leftOn)}::date[])`.execute(db);
   }
+  if (opts.skipTriggers) await sql`SET LOCAL session_replication_role = DEFAULT`.execute(db);
 }
 
 export async function organisationsByIds(db: Tx, ids: number[]) {

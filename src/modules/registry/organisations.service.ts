@@ -3,6 +3,7 @@ import { formatEnterpriseNumber } from '../../domain/enterprise-number.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { type OrganisationInput, validateOrganisation } from '../../domain/organisation-input.ts';
 import { stripAccents } from '../../domain/text.ts';
+import { CACHE_ENABLED, cacheFor } from '../cache.ts';
 import type { Ctx } from '../context.ts';
 import { loadReferenceLookup } from '../reference/reference.repository.ts';
 import { audit } from './audit.repository.ts';
@@ -51,32 +52,30 @@ async function toFilter(
   return f;
 }
 
+/** The filtered, sorted page; cached per data version (public data: the same for every reader). */
 export async function listOrganisations(ctx: Ctx, q: OrganisationQuery) {
-  const filter = await toFilter(ctx, q);
-  const [rows, total] = await Promise.all([
-    repo.listOrganisations(ctx.db, filter, {
-      sort: q.sort,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    }),
-    repo.countOrganisations(ctx.db, filter),
-  ]);
-  const nets = await repo.currentNetworksOf(
-    ctx.db,
-    rows.map((r) => r.id),
-    filter.asOf ?? todayIso(),
+  if (!CACHE_ENABLED) return computeList(ctx, q);
+  return cacheFor(ctx.db).get(ctx.db, `organisations:${todayIso()}:${JSON.stringify(q)}`, () =>
+    computeList(ctx, q),
   );
-  const byOrg = new Map<number, string[]>();
-  for (const n of nets) {
-    const list = byOrg.get(n.organisationId) ?? [];
-    list.push(n.slug);
-    byOrg.set(n.organisationId, list);
-  }
+}
+
+async function computeList(ctx: Ctx, q: OrganisationQuery) {
+  const filter = await toFilter(ctx, q);
+  const day = filter.asOf ?? todayIso();
+  const offset = (q.page - 1) * q.pageSize;
+  const { rows, total: windowTotal } = await repo.listOrganisations(ctx.db, filter, {
+    sort: q.sort,
+    limit: q.pageSize,
+    offset,
+    day,
+  });
+  // The window count rides on the page rows; past the last page, count separately.
+  const total = windowTotal ?? (offset > 0 ? await repo.countOrganisations(ctx.db, filter) : 0);
   return {
     items: rows.map((r) => ({
       ...r,
       enterpriseNumber: r.enterpriseNumber ? formatEnterpriseNumber(r.enterpriseNumber) : null,
-      networks: byOrg.get(r.id) ?? [],
     })),
     total,
     page: q.page,

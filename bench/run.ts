@@ -1,0 +1,180 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrator.ts';
+import { SYSTEM } from '../src/modules/auth/actor.ts';
+import { DEMO_NETWORKS } from '../src/modules/demo/demo.networks.ts';
+import { importOrganisations } from '../src/modules/imports/imports.service.ts';
+import { importMunicipalities, importNace } from '../src/modules/reference/reference.service.ts';
+import { bulkInsertMemberships } from '../src/modules/registry/organisations.repository.ts';
+import { buildApp } from '../src/server/app.ts';
+import { extraMemberships, memberListCsv } from './generate.ts';
+
+/**
+ * `npm run bench`: 100,000 organisations and 300,000 memberships, then
+ *  1. import of a 100,000-row CSV member list (rows/s; target ≥ 20,000 rows/s on PGlite);
+ *  2. GET /api/v1/organisations with a network + text filter under 50 concurrent connections
+ *     (autocannon, 10 s) on PGlite and PostgreSQL (req/s, p50, p99; target p99 < 50 ms on PostgreSQL).
+ * Env: BENCH_ROWS (100000), BENCH_SECONDS (10), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_SKIP_PG=1.
+ */
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REF = resolve(
+  process.env.POLARIS_REFERENCE_DIR ?? join(process.cwd(), '..', 'shared', 'data', 'reference'),
+);
+
+interface Result {
+  database: string;
+  importRows: number;
+  importSeconds: number;
+  importRowsPerSecond: number;
+  organisations: number;
+  memberships: number;
+  http: {
+    url: string;
+    requests: number;
+    reqPerSec: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    errors: number;
+    non2xx: number;
+  };
+}
+
+async function prepare(h: DatabaseHandle, csv: Buffer) {
+  await migrateToLatest(h.db);
+  const ctx = { db: h.db, actor: SYSTEM };
+  await importNace(ctx, readFileSync(join(REF, 'nacebel', 'nace2008.csv')));
+  await importMunicipalities(
+    ctx,
+    readFileSync(join(REF, 'be-municipalities', 'belgian_municipalities_2020.csv')),
+  );
+  for (const n of DEMO_NETWORKS) {
+    await h.db
+      .insertInto('networks')
+      .values({ slug: n.slug, kind: n.kind, name: n.name, acronym: n.acronym, domain: n.domain })
+      .execute();
+  }
+  const t0 = performance.now();
+  const report = await importOrganisations(ctx, csv, { embedded: h.kind === 'pglite' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (!report.ok || report.created !== ROWS)
+    throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
+  // 2 more periods per organisation: 300,000 memberships for 100,000 organisations
+  const first = await h.db.selectFrom('memberships').select(['organisationId', 'networkId']).execute();
+  const nets = (await h.db.selectFrom('networks').select('id').execute()).map((n) => n.id);
+  await h.db.transaction().execute((trx) => bulkInsertMemberships(trx, extraMemberships(first, nets, 2)));
+  await sql`ANALYZE`.execute(h.db);
+  const count = async (t: 'organisations' | 'memberships') =>
+    Number((await h.db.selectFrom(t).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n);
+  return { seconds, organisations: await count('organisations'), memberships: await count('memberships') };
+}
+
+async function load(h: DatabaseHandle, url: string) {
+  const app = await buildApp({ handle: h });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  // warm-up
+  for (let i = 0; i < 20; i++) await fetch(`${address}${url}`);
+  const res = await autocannon({ url: `${address}${url}`, connections: 50, duration: SECONDS });
+  await app.close();
+  return {
+    url,
+    requests: res.requests.total,
+    reqPerSec: Math.round(res.requests.average),
+    p50: res.latency.p50,
+    p90: res.latency.p90,
+    p99: res.latency.p99,
+    errors: res.errors,
+    non2xx: res.non2xx,
+  };
+}
+
+async function main() {
+  const munis = readFileSync(join(REF, 'be-municipalities', 'belgian_municipalities_2020.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]!)
+    .filter((nis) => /^(25|5|6|8|9)\d+$/.test(nis));
+  const csv = Buffer.from(memberListCsv(ROWS, munis), 'utf8');
+  console.log(`generated a ${ROWS.toLocaleString('en')}-row CSV (${(csv.length / 1e6).toFixed(1)} MB)`);
+  const url = '/api/v1/organisations?network=skywin&q=aero&pageSize=25';
+  const results: Result[] = [];
+
+  // PGlite, in a data folder as `npm start` uses it
+  const dir = mkdtempSync(join(tmpdir(), 'polaris-bench-'));
+  try {
+    const h = await openDatabase({ dataDir: dir });
+    const p = await prepare(h, csv);
+    console.log(
+      `PGlite: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s); ${p.organisations} organisations, ${p.memberships} memberships`,
+    );
+    const http = await load(h, url);
+    console.log(`PGlite: ${http.reqPerSec} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms`);
+    results.push({
+      database: 'pglite',
+      importRows: ROWS,
+      importSeconds: p.seconds,
+      importRowsPerSecond: Math.round(ROWS / p.seconds),
+      organisations: p.organisations,
+      memberships: p.memberships,
+      http,
+    });
+    await h.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (process.env.BENCH_SKIP_PG !== '1') {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS polaris_bench WITH (FORCE)');
+    await admin.query('CREATE DATABASE polaris_bench');
+    const u = new URL(PG_URL);
+    u.pathname = '/polaris_bench';
+    const h = await openDatabase({ databaseUrl: u.toString() });
+    try {
+      const p = await prepare(h, csv);
+      console.log(
+        `PostgreSQL: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s)`,
+      );
+      const http = await load(h, url);
+      console.log(`PostgreSQL: ${http.reqPerSec} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms`);
+      results.push({
+        database: 'postgres',
+        importRows: ROWS,
+        importSeconds: p.seconds,
+        importRowsPerSecond: Math.round(ROWS / p.seconds),
+        organisations: p.organisations,
+        memberships: p.memberships,
+        http,
+      });
+    } finally {
+      await h.close();
+      await admin.query('DROP DATABASE IF EXISTS polaris_bench WITH (FORCE)');
+      await admin.end();
+    }
+  }
+
+  console.log(
+    '\n| database | import rows/s (target ≥ 20,000 on PGlite) | GET organisations req/s | p50 ms | p99 ms (target < 50 on PostgreSQL) |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const r of results)
+    console.log(
+      `| ${r.database} | ${r.importRowsPerSecond.toLocaleString('en')} | ${r.http.reqPerSec.toLocaleString('en')} | ${r.http.p50} | ${r.http.p99} |`,
+    );
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync(
+    'bench/out/results.json',
+    JSON.stringify({ at: new Date().toISOString(), rows: ROWS, seconds: SECONDS, results }, null, 2),
+  );
+}
+
+await main();
