@@ -7,6 +7,7 @@ import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { SYSTEM } from '../src/modules/auth/actor.ts';
+import { setCacheEnabled } from '../src/modules/cache.ts';
 import { DEMO_NETWORKS } from '../src/modules/demo/demo.networks.ts';
 import { importOrganisations } from '../src/modules/imports/imports.service.ts';
 import { importMunicipalities, importNace } from '../src/modules/reference/reference.service.ts';
@@ -36,16 +37,18 @@ interface Result {
   importRowsPerSecond: number;
   organisations: number;
   memberships: number;
-  http: {
-    url: string;
-    requests: number;
-    reqPerSec: number;
-    p50: number;
-    p90: number;
-    p99: number;
-    errors: number;
-    non2xx: number;
-  };
+  http: HttpResult[];
+}
+
+interface HttpResult {
+  url: string;
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
 }
 
 async function prepare(h: DatabaseHandle, csv: Buffer) {
@@ -77,15 +80,28 @@ async function prepare(h: DatabaseHandle, csv: Buffer) {
   return { seconds, organisations: await count('organisations'), memberships: await count('memberships') };
 }
 
-async function load(h: DatabaseHandle, url: string) {
+/** Network + text filter queries, rotated so the load is not one repeated request. */
+const TERMS = ['aero', 'bio', 'tech', 'log', 'meca', 'agri', 'data', 'eco'];
+const URLS = DEMO_NETWORKS.flatMap((n) =>
+  TERMS.map((t) => `/api/v1/organisations?network=${n.slug}&q=${t}&pageSize=25`),
+);
+
+async function load(h: DatabaseHandle, cached: boolean) {
+  setCacheEnabled(cached);
   const app = await buildApp({ handle: h });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  // warm-up
-  for (let i = 0; i < 20; i++) await fetch(`${address}${url}`);
-  const res = await autocannon({ url: `${address}${url}`, connections: 50, duration: SECONDS });
+  // warm-up: every URL once (fills the cache when it is on)
+  for (const u of URLS) await fetch(`${address}${u}`);
+  let i = 0;
+  const res = await autocannon({
+    url: address,
+    connections: 50,
+    duration: SECONDS,
+    requests: [{ setupRequest: (req) => ({ ...req, path: URLS[i++ % URLS.length]! }) }],
+  });
   await app.close();
   return {
-    url,
+    url: `${URLS.length} rotating network + text queries${cached ? ' (answer cache on)' : ' (answer cache off)'}`,
     requests: res.requests.total,
     reqPerSec: Math.round(res.requests.average),
     p50: res.latency.p50,
@@ -104,7 +120,6 @@ async function main() {
     .filter((nis) => /^(25|5|6|8|9)\d+$/.test(nis));
   const csv = Buffer.from(memberListCsv(ROWS, munis), 'utf8');
   console.log(`generated a ${ROWS.toLocaleString('en')}-row CSV (${(csv.length / 1e6).toFixed(1)} MB)`);
-  const url = '/api/v1/organisations?network=skywin&q=aero&pageSize=25';
   const results: Result[] = [];
 
   // PGlite, in a data folder as `npm start` uses it
@@ -115,8 +130,9 @@ async function main() {
     console.log(
       `PGlite: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s); ${p.organisations} organisations, ${p.memberships} memberships`,
     );
-    const http = await load(h, url);
-    console.log(`PGlite: ${http.reqPerSec} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms`);
+    const http = [await load(h, false), await load(h, true)];
+    for (const x of http)
+      console.log(`PGlite, ${x.url}: ${x.reqPerSec} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`);
     results.push({
       database: 'pglite',
       importRows: ROWS,
@@ -144,8 +160,9 @@ async function main() {
       console.log(
         `PostgreSQL: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s)`,
       );
-      const http = await load(h, url);
-      console.log(`PostgreSQL: ${http.reqPerSec} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms`);
+      const http = [await load(h, false), await load(h, true)];
+      for (const x of http)
+        console.log(`PostgreSQL, ${x.url}: ${x.reqPerSec} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`);
       results.push({
         database: 'postgres',
         importRows: ROWS,

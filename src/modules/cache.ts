@@ -45,5 +45,13 @@ export function cacheFor(db: Db): VersionedCache {
   return c;
 }
 
-/** POLARIS_CACHE=0 turns caching off (benchmarks of the uncached path). */
-export const CACHE_ENABLED = process.env.POLARIS_CACHE !== '0';
+let enabled = process.env.POLARIS_CACHE !== '0';
+
+/** POLARIS_CACHE=0 (or setCacheEnabled(false)) turns caching off: benchmarks of the uncached path. */
+export function cacheEnabled(): boolean {
+  return enabled;
+}
+
+export function setCacheEnabled(on: boolean): void {
+  enabled = on;
+}

@@ -2,13 +2,13 @@ import { todayIso } from '../../domain/dates.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { SizeClass } from '../../domain/size-class.ts';
 import { isSme } from '../../domain/size-class.ts';
-import { CACHE_ENABLED, cacheFor } from '../cache.ts';
+import { cacheEnabled, cacheFor } from '../cache.ts';
 import type { Ctx } from '../context.ts';
 import * as repo from './networks.repository.ts';
 
 export async function listNetworks(ctx: Ctx, asOf?: string) {
   const day = asOf ?? todayIso();
-  const rows = CACHE_ENABLED
+  const rows = cacheEnabled()
     ? await cacheFor(ctx.db).get(ctx.db, `networks:${day}`, () => repo.listNetworks(ctx.db, day))
     : await repo.listNetworks(ctx.db, day);
   return rows.map((r) => ({ ...r, memberCount: r.memberCount ?? 0 }));
@@ -17,7 +17,7 @@ export async function listNetworks(ctx: Ctx, asOf?: string) {
 /** Key figures of one network (or of all when `networkId` is null): members by kind and size, SME share, members per year. */
 export async function keyFigures(ctx: Ctx, networkId: number | null, asOf?: string) {
   const day = asOf ?? todayIso();
-  if (!CACHE_ENABLED) return computeKeyFigures(ctx, networkId, day);
+  if (!cacheEnabled()) return computeKeyFigures(ctx, networkId, day);
   return cacheFor(ctx.db).get(ctx.db, `figures:${networkId}:${day}`, () =>
     computeKeyFigures(ctx, networkId, day),
   );

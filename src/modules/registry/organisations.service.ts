@@ -3,7 +3,7 @@ import { formatEnterpriseNumber } from '../../domain/enterprise-number.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { type OrganisationInput, validateOrganisation } from '../../domain/organisation-input.ts';
 import { stripAccents } from '../../domain/text.ts';
-import { CACHE_ENABLED, cacheFor } from '../cache.ts';
+import { cacheEnabled, cacheFor } from '../cache.ts';
 import type { Ctx } from '../context.ts';
 import { loadReferenceLookup } from '../reference/reference.repository.ts';
 import { audit } from './audit.repository.ts';
@@ -54,7 +54,7 @@ async function toFilter(
 
 /** The filtered, sorted page; cached per data version (public data: the same for every reader). */
 export async function listOrganisations(ctx: Ctx, q: OrganisationQuery) {
-  if (!CACHE_ENABLED) return computeList(ctx, q);
+  if (!cacheEnabled()) return computeList(ctx, q);
   return cacheFor(ctx.db).get(ctx.db, `organisations:${todayIso()}:${JSON.stringify(q)}`, () =>
     computeList(ctx, q),
   );
