@@ -20,13 +20,24 @@ export interface Sheet {
 const isZip = (b: Uint8Array) =>
   b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ), where it differs
+ * from Latin-1. Node 20's TextDecoder('windows-1252') decodes these bytes as Latin-1 C1 controls
+ * (nodejs/node#56542), so they are mapped here; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned.
+ */
+const CP1252_C1 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (a superset of Latin-1's printable range). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    const text = new TextDecoder('windows-1252')
+      .decode(bytes)
+      .replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+    return { text, encoding: 'windows-1252' };
   }
 }
 
