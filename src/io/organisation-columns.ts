@@ -47,6 +47,7 @@ const ALIASES: Record<ImportField, string[]> = {
     'numero d entreprise',
     'numero entreprise',
     'n entreprise',
+    'n d entreprise',
     'no entreprise',
     'bce',
     'n bce',
@@ -143,7 +144,8 @@ export function mapHeaders(headers: string[]): { map: ColumnMap; errors: ErrorDe
   const map: ColumnMap = { index: {}, header: {}, unknown: [] };
   const errors: ErrorDetail[] = [];
   headers.forEach((h, i) => {
-    const field = BY_ALIAS.get(headerKey(h));
+    // "(info)" columns of a Polaris export (locality, province, networks, id) are for reading only.
+    const field = /\(info\)\s*$/i.test(h) ? undefined : BY_ALIAS.get(headerKey(h));
     if (!field) {
       if (h.trim() !== '') map.unknown.push(h);
       return;
