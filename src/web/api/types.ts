@@ -1,0 +1,228 @@
+/**
+ * Shapes of the Polaris HTTP API (/api/v1) as the web app reads them. The web app talks to the
+ * server only through HTTP, so these mirror the OpenAPI description rather than importing server code.
+ */
+
+export type NetworkKind = 'pole' | 'cluster';
+
+export const ORGANISATION_KINDS = [
+  'enterprise',
+  'university',
+  'university_college',
+  'research_centre',
+  'training_operator',
+  'public_body',
+  'association',
+  'other',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+export interface Network {
+  id: number;
+  slug: string;
+  kind: NetworkKind;
+  name: string;
+  acronym: string | null;
+  domain: string;
+  descriptionFr: string | null;
+  descriptionEn: string | null;
+  website: string | null;
+  recognisedFrom: string | null;
+  recognisedTo: string | null;
+  illustrative: boolean;
+  memberCount: number;
+}
+
+export interface YearPoint {
+  year: number;
+  members: number;
+  joins: number;
+  departures: number;
+}
+
+export interface KeyFigures {
+  asOf: string;
+  members: number;
+  enterprises: number;
+  smeShare: number | null;
+  byKind: Record<string, number>;
+  bySize: Record<string, number>;
+  perYear: YearPoint[];
+}
+
+export interface NetworkDetail extends Network {
+  figures: KeyFigures;
+}
+
+export interface OrganisationSummary {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  enterpriseNumber: string | null;
+  sizeClass: SizeClass | null;
+  headcount: number | null;
+  naceCodes: string[];
+  postcode: string | null;
+  municipalityNis: string | null;
+  municipalityName: string | null;
+  provinceNis: string | null;
+  website: string | null;
+  generated: boolean;
+  networks: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Membership {
+  id: number;
+  networkId: number;
+  networkSlug: string;
+  networkName: string;
+  networkKind: NetworkKind;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+export interface Person {
+  id: number;
+  organisationId: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+}
+
+export interface OrganisationDetail {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  enterpriseNumber: string | null;
+  legalForm: string | null;
+  headcount: number | null;
+  turnoverEur: number | null;
+  balanceSheetEur: number | null;
+  sizeClass: SizeClass | null;
+  naceCodes: string[];
+  naceSections: string[];
+  address: string | null;
+  postcode: string | null;
+  municipalityNis: string | null;
+  municipalityName: string | null;
+  provinceNis: string | null;
+  website: string | null;
+  description: string | null;
+  keywords: string[];
+  generated: boolean;
+  createdAt: string;
+  updatedAt: string;
+  memberships: Membership[];
+  people: Person[] | null;
+  permissions: {
+    update: boolean;
+    delete: boolean;
+    readPeople: boolean;
+    managedNetworkIds: number[];
+  };
+}
+
+/** Body of POST /organisations and PATCH /organisations/:id. */
+export interface OrganisationInput {
+  name: string;
+  kind: OrganisationKind;
+  enterpriseNumber: string | null;
+  legalForm: string | null;
+  headcount: number | null;
+  turnoverEur: number | null;
+  balanceSheetEur: number | null;
+  naceCodes: string[];
+  address: string | null;
+  postcode: string | null;
+  municipalityNis: string | null;
+  website: string | null;
+  description: string | null;
+  keywords: string[];
+  allowSimilarName?: boolean;
+  membership?: { network: string; joinedOn: string };
+}
+
+export type Role = 'admin' | 'network_manager' | 'member' | 'anonymous';
+
+export interface Me {
+  email: string | null;
+  displayName: string | null;
+  role: Role;
+  isAdmin: boolean;
+  managerOf: number[];
+  memberOf: number[];
+}
+
+export interface Province {
+  nis: string;
+  fr: string;
+  nl: string;
+  de: string;
+  en: string;
+}
+
+export interface Municipality {
+  nis: string;
+  nameFr: string;
+  nameNl: string | null;
+  provinceNis: string | null;
+  postcode: string | null;
+  region: string | null;
+}
+
+export interface NaceCode {
+  code: string;
+  level: number;
+  section: string;
+  labelFr: string;
+  labelNl: string | null;
+  labelDe: string | null;
+  labelEn: string | null;
+}
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  row?: number;
+  column?: string;
+  value?: string;
+}
+
+export interface ErrorBody {
+  error: string;
+  code: string;
+  details: ErrorDetail[];
+}
+
+/** The answer of POST /imports/organisations (200 written or dry run; 422 rejected). */
+export interface ImportReport {
+  fileName?: string;
+  ok: boolean;
+  written: boolean;
+  dryRun: boolean;
+  format?: string;
+  encoding?: string;
+  delimiter?: string;
+  rows: number;
+  valid: number;
+  created: number;
+  matched: number;
+  membershipsAdded: number;
+  membershipsClosed: number;
+  errors: ErrorDetail[];
+  warnings: ErrorDetail[];
+  unknownColumns: string[];
+  durationMs: number;
+}

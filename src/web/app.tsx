@@ -1,0 +1,39 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth/auth-context.tsx';
+import { Layout } from './components/layout.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NetworkPage } from './pages/network-page.tsx';
+import { NetworksPage } from './pages/networks-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OrganisationCreatePage, OrganisationEditPage } from './pages/organisation-form-pages.tsx';
+import { OrganisationPage } from './pages/organisation-page.tsx';
+import { SearchPage } from './pages/search-page.tsx';
+
+/** Routes (French paths: the public portal speaks French first). */
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="reseaux" element={<NetworksPage />} />
+              <Route path="reseaux/:slug" element={<NetworkPage />} />
+              <Route path="recherche" element={<SearchPage />} />
+              <Route path="organisations/nouvelle" element={<OrganisationCreatePage />} />
+              <Route path="organisations/:id" element={<OrganisationPage />} />
+              <Route path="organisations/:id/modifier" element={<OrganisationEditPage />} />
+              <Route path="connexion" element={<LoginPage />} />
+              <Route path="import" element={<ImportPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

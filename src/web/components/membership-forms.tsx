@@ -1,0 +1,138 @@
+import { type FormEvent, useId, useState } from 'react';
+import { send } from '../api/client.ts';
+import type { Membership, Network } from '../api/types.ts';
+import { todayIso } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { errorText } from './status.tsx';
+
+function useSubmit(onDone: (message: string) => void) {
+  const i18n = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      onDone(message);
+    } catch (e) {
+      setError(e instanceof Error ? errorText(i18n, e) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+/** End an open membership: PATCH /memberships/:id { leftOn }. */
+export function EndMembershipForm({
+  membership,
+  onDone,
+  onCancel,
+}: {
+  membership: Membership;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [leftOn, setLeftOn] = useState(todayIso());
+  const { busy, error, run } = useSubmit(onDone);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => send('PATCH', `/memberships/${membership.id}`, { leftOn }), t('membership.ended'));
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${id}-left`}>{t('timeline.endDate', { network: membership.networkName })}</label>
+        <input
+          id={`${id}-left`}
+          type="date"
+          required
+          min={membership.joinedOn}
+          value={leftOn}
+          onChange={(e) => setLeftOn(e.target.value)}
+          aria-describedby={error ? `${id}-err` : undefined}
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      {error && (
+        <p id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary button-small" disabled={busy}>
+          {busy ? t('common.saving') : t('timeline.endSubmit')}
+        </button>
+        <button type="button" className="button button-link button-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Add a membership period: POST /organisations/:id/memberships { network, joinedOn }. */
+export function AddMembershipForm({
+  organisationId,
+  networks,
+  onDone,
+}: {
+  organisationId: number;
+  networks: Network[];
+  onDone: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [network, setNetwork] = useState(networks[0]?.slug ?? '');
+  const [joinedOn, setJoinedOn] = useState(todayIso());
+  const { busy, error, run } = useSubmit(onDone);
+  if (networks.length === 0) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(
+      () => send('POST', `/organisations/${organisationId}/memberships`, { network, joinedOn }),
+      t('membership.added'),
+    );
+  };
+  return (
+    <form className="card add-membership" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('membership.add')}</h3>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor={`${id}-net`}>{t('membership.network')}</label>
+          <select id={`${id}-net`} value={network} onChange={(e) => setNetwork(e.target.value)}>
+            {networks.map((n) => (
+              <option key={n.slug} value={n.slug}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-joined`}>{t('membership.joinedOn')}</label>
+          <input
+            id={`${id}-joined`}
+            type="date"
+            required
+            min="1990-01-01"
+            value={joinedOn}
+            onChange={(e) => setJoinedOn(e.target.value)}
+          />
+        </div>
+        <div className="field field-button">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('membership.submit')}
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

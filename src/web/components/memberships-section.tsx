@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Network, OrganisationDetail } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { NetworkKindBadge } from './badges.tsx';
+import { AddMembershipForm, EndMembershipForm } from './membership-forms.tsx';
+import { MembershipTimeline } from './membership-timeline.tsx';
+import { TableScroll } from './table-scroll.tsx';
+
+/**
+ * The memberships of one organisation: the timeline, the same periods as a table, and for the
+ * managers of a network the forms to add a period or end one.
+ */
+export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail; onChanged: () => void }) {
+  const { t, date } = useI18n();
+  const { me } = useAuth();
+  const [ending, setEnding] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const managed = new Set(org.permissions.managedNetworkIds);
+  const mayManage = (networkId: number) => me.isAdmin || managed.has(networkId);
+  const canAdd = me.isAdmin || org.permissions.managedNetworkIds.length > 0;
+  const networks = useApi<{ items: Network[] }>(canAdd ? '/networks' : null);
+  const addable = (networks.data?.items ?? []).filter((n) => mayManage(n.id));
+  const anyAction = org.memberships.some((m) => m.leftOn == null && mayManage(m.networkId));
+
+  const done = (msg: string) => {
+    setEnding(null);
+    setMessage(msg);
+    onChanged();
+  };
+
+  return (
+    <section className="section card" aria-labelledby="memberships-title">
+      <h2 id="memberships-title">{t('timeline.title')}</h2>
+      <p className="visually-hidden" role="status">
+        {message ?? ''}
+      </p>
+      {message && (
+        <p className="notice notice-success" aria-hidden="true">
+          {message}
+        </p>
+      )}
+      {org.memberships.length === 0 ? (
+        <p className="empty">{t('timeline.none')}</p>
+      ) : (
+        <>
+          <MembershipTimeline memberships={org.memberships} />
+          <TableScroll label={t('timeline.tableCaption')}>
+            <table className="data-table memberships">
+              <caption className="visually-hidden">{t('timeline.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('timeline.network')}</th>
+                  <th scope="col">{t('timeline.joined')}</th>
+                  <th scope="col">{t('timeline.left')}</th>
+                  <th scope="col">{t('timeline.status')}</th>
+                  {anyAction && <th scope="col">{t('timeline.actions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {org.memberships.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link to={`/reseaux/${m.networkSlug}`}>{m.networkName}</Link>{' '}
+                      <NetworkKindBadge kind={m.networkKind} />
+                    </th>
+                    <td>{date(m.joinedOn)}</td>
+                    <td>{m.leftOn ? date(m.leftOn) : '—'}</td>
+                    <td>
+                      <span className={`status-pill ${m.leftOn ? 'is-ended' : 'is-active'}`}>
+                        {t(m.leftOn ? 'timeline.ended' : 'timeline.active')}
+                      </span>
+                    </td>
+                    {anyAction && (
+                      <td>
+                        {m.leftOn == null && mayManage(m.networkId) ? (
+                          ending === m.id ? (
+                            <EndMembershipForm
+                              membership={m}
+                              onDone={done}
+                              onCancel={() => setEnding(null)}
+                            />
+                          ) : (
+                            <button
+                              type="button"
+                              className="button button-secondary button-small"
+                              onClick={() => setEnding(m.id)}
+                            >
+                              {t('timeline.end')}
+                              <span className="visually-hidden"> — {m.networkName}</span>
+                            </button>
+                          )
+                        ) : null}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+      {canAdd && addable.length > 0 && (
+        <AddMembershipForm organisationId={org.id} networks={addable} onDone={done} />
+      )}
+    </section>
+  );
+}

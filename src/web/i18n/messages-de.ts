@@ -1,0 +1,38 @@
+import type { Messages } from './messages-fr.ts';
+
+/** German catalogue (in progress): a missing key falls back to French, then English. */
+export const de: Partial<Messages> = {
+  'app.tagline': 'Wettbewerbspole und Cluster der Wallonie',
+  'app.skip': 'Zum Hauptinhalt springen',
+  'app.demoBanner': 'Generierte Demonstrationsdaten',
+  'app.demoBannerText':
+    'die angezeigten Organisationen, Beschäftigtenzahlen, Kontakte und Mitgliedschaften sind fiktiv.',
+  'app.language': 'Sprache',
+  'nav.label': 'Hauptnavigation',
+  'nav.home': 'Startseite',
+  'nav.networks': 'Netzwerke',
+  'nav.search': 'Suche',
+  'nav.import': 'Import',
+  'nav.newOrganisation': 'Neue Organisation',
+  'auth.login': 'Anmelden',
+  'auth.logout': 'Abmelden',
+  'common.loading': 'Wird geladen…',
+  'common.error': 'Laden fehlgeschlagen',
+  'common.retry': 'Erneut versuchen',
+  'common.illustrative': 'illustrativ',
+  'kind.enterprise': 'Unternehmen',
+  'kind.university': 'Universität',
+  'kind.university_college': 'Hochschule',
+  'kind.research_centre': 'Forschungszentrum',
+  'kind.training_operator': 'Bildungsträger',
+  'kind.public_body': 'Öffentliche Einrichtung',
+  'kind.association': 'Verband',
+  'kind.other': 'Sonstige',
+  'size.micro': 'Kleinst',
+  'size.small': 'Klein',
+  'size.medium': 'Mittel',
+  'size.large': 'Groß',
+  'networkKind.pole': 'Pol',
+  'networkKind.cluster': 'Cluster',
+  'notFound.title': 'Seite nicht gefunden',
+};

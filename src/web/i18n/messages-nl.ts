@@ -1,0 +1,38 @@
+import type { Messages } from './messages-fr.ts';
+
+/** Dutch catalogue (in progress): a missing key falls back to English, then French. */
+export const nl: Partial<Messages> = {
+  'app.tagline': 'Competitiviteitspolen en clusters van Wallonië',
+  'app.skip': 'Naar de hoofdinhoud',
+  'app.demoBanner': 'Gegenereerde demonstratiegegevens',
+  'app.demoBannerText':
+    'de getoonde organisaties, personeelsaantallen, contacten en lidmaatschappen zijn fictief.',
+  'app.language': 'Taal',
+  'nav.label': 'Hoofdnavigatie',
+  'nav.home': 'Home',
+  'nav.networks': 'Netwerken',
+  'nav.search': 'Zoeken',
+  'nav.import': 'Importeren',
+  'nav.newOrganisation': 'Nieuwe organisatie',
+  'auth.login': 'Aanmelden',
+  'auth.logout': 'Afmelden',
+  'common.loading': 'Laden…',
+  'common.error': 'Laden mislukt',
+  'common.retry': 'Opnieuw proberen',
+  'common.illustrative': 'illustratief',
+  'kind.enterprise': 'Onderneming',
+  'kind.university': 'Universiteit',
+  'kind.university_college': 'Hogeschool',
+  'kind.research_centre': 'Onderzoekscentrum',
+  'kind.training_operator': 'Opleidingsverstrekker',
+  'kind.public_body': 'Overheidsinstantie',
+  'kind.association': 'Vereniging',
+  'kind.other': 'Andere',
+  'size.micro': 'Micro',
+  'size.small': 'Klein',
+  'size.medium': 'Middelgroot',
+  'size.large': 'Groot',
+  'networkKind.pole': 'Pool',
+  'networkKind.cluster': 'Cluster',
+  'notFound.title': 'Pagina niet gevonden',
+};

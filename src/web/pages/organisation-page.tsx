@@ -1,0 +1,202 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import type { NaceCode, OrganisationDetail, Person, Province } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
+import { MembershipsSection } from '../components/memberships-section.tsx';
+import { ErrorMessage, Loading } from '../components/status.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatNace } from '../lib/organisation-query.ts';
+import { usePageTitle } from '../lib/use-page-title.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field-row">
+      <dt>{label}</dt>
+      <dd>{children == null || children === false || children === '' ? '—' : children}</dd>
+    </div>
+  );
+}
+
+function NaceItem({ code }: { code: string }) {
+  const { lang } = useI18n();
+  const found = useApi<{ items: NaceCode[] }>(`/reference/nace?q=${encodeURIComponent(code)}&limit=1`);
+  const item = found.data?.items.find((c) => c.code === code);
+  const label = item ? ((lang === 'en' ? item.labelEn : null) ?? item.labelFr) : null;
+  return (
+    <li>
+      <span className="mono">{formatNace(code)}</span>
+      {label && <span> — {label}</span>}
+    </li>
+  );
+}
+
+function People({ people }: { people: Person[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="section card" aria-labelledby="people-title">
+      <h2 id="people-title">{t('org.people')}</h2>
+      {people.length === 0 ? (
+        <p className="empty">{t('org.peopleNone')}</p>
+      ) : (
+        <TableScroll label={t('org.people')}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('person.name')}</th>
+                <th scope="col">{t('person.jobTitle')}</th>
+                <th scope="col">{t('person.email')}</th>
+                <th scope="col">{t('person.phone')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    {p.firstName} {p.lastName}
+                  </th>
+                  <td>{p.jobTitle ?? '—'}</td>
+                  <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '—'}</td>
+                  <td>{p.phone ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+function Details({ org }: { org: OrganisationDetail }) {
+  const { t, tx, num, eur, lang } = useI18n();
+  const provinces = useApi<{ items: Province[] }>('/reference/provinces');
+  const province = provinces.data?.items.find((p) => p.nis === org.provinceNis);
+  return (
+    <div className="grid-3 section">
+      <section className="card" aria-labelledby="org-identity">
+        <h2 id="org-identity">{t('org.identity')}</h2>
+        <dl className="fields">
+          <Field label={t('org.enterpriseNumber')}>
+            {org.enterpriseNumber && <span className="mono">{org.enterpriseNumber}</span>}
+          </Field>
+          <Field label={t('org.kind')}>{tx(`kind.${org.kind}`)}</Field>
+          <Field label={t('org.legalForm')}>{org.legalForm}</Field>
+          <Field label={t('org.size')}>{org.sizeClass && tx(`size.${org.sizeClass}`)}</Field>
+          <Field label={t('org.headcount')}>{org.headcount != null && num(org.headcount)}</Field>
+          <Field label={t('org.turnover')}>{org.turnoverEur != null && eur(org.turnoverEur)}</Field>
+          <Field label={t('org.balance')}>{org.balanceSheetEur != null && eur(org.balanceSheetEur)}</Field>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="org-location">
+        <h2 id="org-location">{t('org.location')}</h2>
+        <dl className="fields">
+          <Field label={t('org.address')}>
+            {(org.address || org.postcode || org.municipalityName) && (
+              <address>
+                {org.address}
+                {org.address && <br />}
+                {[org.postcode, org.municipalityName].filter(Boolean).join(' ')}
+              </address>
+            )}
+          </Field>
+          <Field label={t('org.municipality')}>
+            {org.municipalityName &&
+              `${org.municipalityName}${org.municipalityNis ? ` (NIS ${org.municipalityNis})` : ''}`}
+          </Field>
+          <Field label={t('org.province')}>{province ? province[lang] : org.provinceNis}</Field>
+          <Field label={t('org.website')}>
+            {org.website && (
+              <a href={org.website} target="_blank" rel="noreferrer">
+                {org.website.replace(/^https?:\/\//, '')}
+                <span className="visually-hidden"> {t('common.newWindow')}</span>
+              </a>
+            )}
+          </Field>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="org-activity">
+        <h2 id="org-activity">{t('org.activity')}</h2>
+        <dl className="fields">
+          <Field label={t('org.nace')}>
+            {org.naceCodes.length > 0 && (
+              <ul className="plain-list">
+                {org.naceCodes.map((c) => (
+                  <NaceItem key={c} code={c} />
+                ))}
+              </ul>
+            )}
+          </Field>
+          <Field label={t('org.keywords')}>
+            {org.keywords.length > 0 && (
+              <ul className="tag-list">
+                {org.keywords.map((k) => (
+                  <li key={k} className="tag">
+                    {k}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Field>
+          <Field label={t('org.description')}>{org.description}</Field>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+export function OrganisationPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { t, tx, date } = useI18n();
+  const org = useApi<OrganisationDetail>(/^\d+$/.test(id) ? `/organisations/${id}` : null);
+  const o = org.data?.id === Number(id) ? org.data : undefined;
+  usePageTitle(o?.name);
+  const flash = (location.state as { flash?: string } | null)?.flash;
+
+  if (!/^\d+$/.test(id) || (org.error instanceof ApiError && org.error.status === 404))
+    return <NotFoundPage message={t('org.notFound')} />;
+  if (org.error && !o)
+    return (
+      <>
+        <h1>{t('org.identity')}</h1>
+        <ErrorMessage error={org.error} onRetry={org.reload} />
+      </>
+    );
+  if (!o)
+    return (
+      <>
+        <h1 className="visually-hidden">{t('org.identity')}</h1>
+        <Loading />
+      </>
+    );
+  return (
+    <>
+      <div className="page-header page-header-row">
+        <div>
+          <Breadcrumb trail={[{ to: '/recherche', label: t('nav.search') }]} current={o.name} />
+          <p className="eyebrow">{tx(`kind.${o.kind}`)}</p>
+          <h1>{o.name}</h1>
+          <p className="muted">{t('org.updatedAt', { date: date(o.updatedAt) })}</p>
+        </div>
+        {o.permissions.update && (
+          <Link className="button button-primary" to={`/organisations/${o.id}/modifier`}>
+            {t('org.edit')}
+          </Link>
+        )}
+      </div>
+      {flash && (
+        <p className="notice notice-success" role="status">
+          {flash}
+        </p>
+      )}
+      {o.generated && <p className="notice notice-demo">{t('org.generated')}</p>}
+      <Details org={o} />
+      <MembershipsSection org={o} onChanged={org.reload} />
+      {o.people && <People people={o.people} />}
+    </>
+  );
+}

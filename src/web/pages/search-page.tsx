@@ -1,0 +1,20 @@
+import type { Network } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { OrganisationBrowser } from '../components/organisation-browser.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { usePageTitle } from '../lib/use-page-title.ts';
+
+export function SearchPage() {
+  const { t } = useI18n();
+  usePageTitle(t('search.title'));
+  const networks = useApi<{ items: Network[] }>('/networks');
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('search.title')}</h1>
+        <p className="lead">{t('search.intro')}</p>
+      </div>
+      <OrganisationBrowser networks={networks.data?.items ?? []} exportWhat={t('search.what')} />
+    </>
+  );
+}
