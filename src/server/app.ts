@@ -10,7 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
-import { referenceRoutes } from '../modules/reference/reference.routes.ts';
+import { referenceImportRoutes, referenceRoutes } from '../modules/reference/reference.routes.ts';
+import { membershipListRoutes } from '../modules/registry/membership-list.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -59,8 +60,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(registryRoutes);
+      await api.register(membershipListRoutes);
       await api.register(authRoutes, { secureCookies: opts.secureCookies ?? false });
       await api.register(referenceRoutes);
+      await api.register(referenceImportRoutes);
       await api.register(importRoutes);
     },
     { prefix: '/api/v1' },

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ValidationError } from '../../domain/errors.ts';
 import { WALLOON_PROVINCES } from '../../domain/organisation.ts';
 import { listBoundaries, listMunicipalities, listNace } from './reference.repository.ts';
+import { importBoundaries, importMunicipalities, importNace } from './reference.service.ts';
 
 export async function referenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +63,39 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
           geometry: b.geometry,
         })),
       };
+    },
+  );
+}
+
+/** Reference imports through the API (administrators), with the same checks as the CLI. */
+export async function referenceImportRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/imports/reference/:kind',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Import a reference list (admins): nace (CSV), municipalities (CSV) or boundaries (GeoJSON), multipart field "file"',
+        params: z.object({ kind: z.enum(['nace', 'municipalities', 'boundaries']) }),
+        querystring: z.object({ level: z.enum(['province', 'municipality', 'arrondissement']).optional() }),
+      },
+    },
+    async (req) => {
+      const file = await req.file();
+      if (!file)
+        throw new ValidationError('No file sent', [
+          { path: 'file', message: 'send the file as multipart field "file"' },
+        ]);
+      const bytes = await file.toBuffer();
+      switch (req.params.kind) {
+        case 'nace':
+          return importNace(req.ctx, bytes);
+        case 'municipalities':
+          return importMunicipalities(req.ctx, bytes);
+        case 'boundaries':
+          return importBoundaries(req.ctx, bytes, req.query.level);
+      }
     },
   );
 }

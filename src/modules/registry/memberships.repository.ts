@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 export async function membershipsOf(db: Db, organisationId: number) {
@@ -63,4 +64,48 @@ export async function networkIdsOfOrganisation(db: Db, organisationId: number): 
     .where('organisationId', '=', organisationId)
     .execute();
   return rows.map((r) => r.networkId);
+}
+
+export interface MembershipListFilter {
+  networkId?: number;
+  /** members on that day only */
+  asOf?: string;
+  /** periods that started in that year */
+  joinedYear?: number;
+  /** periods that ended in that year */
+  leftYear?: number;
+}
+
+/** Membership periods with their organisation and network, for the history list and its exports. */
+export async function listMemberships(db: Db, f: MembershipListFilter, limit: number, offset: number) {
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('networks as n', 'n.id', 'm.networkId')
+    .innerJoin('organisations as o', 'o.id', 'm.organisationId')
+    .select([
+      'm.id',
+      'm.organisationId',
+      'o.name as organisationName',
+      'o.kind as organisationKind',
+      'o.enterpriseNumber',
+      'n.slug as networkSlug',
+      'n.name as networkName',
+      'm.joinedOn',
+      'm.leftOn',
+      sql<number>`count(*) OVER ()`.as('total'),
+    ]);
+  if (f.networkId != null) q = q.where('m.networkId', '=', f.networkId);
+  if (f.asOf)
+    q = q
+      .where('m.joinedOn', '<=', f.asOf)
+      .where((e) => e.or([e('m.leftOn', 'is', null), e('m.leftOn', '>=', f.asOf!)]));
+  if (f.joinedYear) q = q.where(sql<boolean>`extract(year FROM m.joined_on) = ${f.joinedYear}`);
+  if (f.leftYear) q = q.where(sql<boolean>`extract(year FROM m.left_on) = ${f.leftYear}`);
+  const rows = await q
+    .orderBy('m.joinedOn', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { rows: rows.map(({ total: _t, ...r }) => r), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }
