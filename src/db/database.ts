@@ -63,6 +63,11 @@ export function databaseOnPGlite(pglite: PGlite): DatabaseHandle {
 /** Kysely over a PostgreSQL server. */
 export function databaseOnPostgres(connectionString: string, poolSize = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client whose server connection drops (a restart, an administrator's kill) must not
+  // take the process down: the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
+  });
   const db = kyselyOn(new PostgresDialect({ pool }));
   return {
     db,
