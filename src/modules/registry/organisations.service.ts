@@ -1,5 +1,5 @@
 import { todayIso } from '../../domain/dates.ts';
-import { formatEnterpriseNumber } from '../../domain/enterprise-number.ts';
+import { formatEnterpriseNumber, parseEnterpriseNumber } from '../../domain/enterprise-number.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { type OrganisationInput, validateOrganisation } from '../../domain/organisation-input.ts';
 import { stripAccents } from '../../domain/text.ts';
@@ -45,10 +45,15 @@ async function toFilter(
   if (q.size) f.size = q.size;
   if (q.province) f.provinceNis = q.province;
   if (q.nace) f.nace = q.nace.replace(/\./g, '').toUpperCase();
-  if (q.q?.trim())
-    f.q = stripAccents(q.q.trim())
-      .toLowerCase()
-      .replace(/[.\s]/g, (m) => (m === '.' ? '' : ' '));
+  if (q.q?.trim()) {
+    // An enterprise number in any accepted spelling (BE0123456749, 0123.456.749) searches its canonical digits.
+    const en = parseEnterpriseNumber(q.q);
+    f.q = en.ok
+      ? en.value
+      : stripAccents(q.q.trim())
+          .toLowerCase()
+          .replace(/[.\s]/g, (m) => (m === '.' ? '' : ' '));
+  }
   return f;
 }
 
