@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPGlite, databaseOnPGlite, databaseOnPostgres } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
-import { adminUrl, TEMPLATE_DB } from './helpers/postgres.ts';
+import { adminUrl } from './helpers/postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     goldenImage: string;
     databaseUrl: string;
+    templateDb: string;
   }
 }
 
@@ -21,6 +22,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL ?? '';
   project.provide('databaseUrl', url);
+  // one template per run, so two runs on one server do not drop each other's
+  const TEMPLATE_DB = `polaris_template_${process.pid}`;
+  project.provide('templateDb', TEMPLATE_DB);
   if (url) {
     const pg = (await import('pg')).default;
     const admin = new pg.Client({ connectionString: adminUrl(url) });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createPGlite, type DatabaseHandle, databaseOnPGlite, databaseOnPostgres } from '../../src/db/database.ts';
-import { adminUrl, TEMPLATE_DB } from './postgres.ts';
+import { adminUrl } from './postgres.ts';
 
 /** Which database this run tests: PGlite by default, PostgreSQL when DATABASE_URL is set. */
 export const DIALECT: 'pglite' | 'postgres' = inject('databaseUrl') ? 'postgres' : 'pglite';
@@ -15,7 +15,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     const name = `polaris_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl(url) });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
     const h = databaseOnPostgres(adminUrl(url, name), 10);
     return {
       ...h,

@@ -1,5 +1,3 @@
-export const TEMPLATE_DB = 'polaris_test_template';
-
 /** The same server URL pointed at another database. */
 export function adminUrl(url: string, database = 'postgres'): string {
   const u = new URL(url);
