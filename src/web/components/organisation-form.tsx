@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { type Municipality, type Network, ORGANISATION_KINDS, type OrganisationInput } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -51,7 +52,8 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
   const [errors, setErrors] = useState<FieldErrors>({});
   const [other, setOther] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [nameConflict, setNameConflict] = useState(false);
+  /** set when the server answers 409 on the name: the id of the likely duplicate, when it says */
+  const [nameConflict, setNameConflict] = useState<{ id: string | null } | null>(null);
   const municipalities = useApi<{ items: Municipality[] }>('/reference/municipalities?region=all');
 
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -82,7 +84,10 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
         const s = serverErrors(err.details);
         setErrors(s.fields);
         setOther(s.other.length || errorCount(s.fields) === 0 ? [err.message, ...s.other] : s.other);
-        setNameConflict(err.status === 409 && s.fields.name != null);
+        const nameDetail = err.details.find((d) => d.path === 'name');
+        setNameConflict(
+          err.status === 409 && nameDetail ? { id: /#(\d+)/.exec(nameDetail.message)?.[1] ?? null } : null,
+        );
       } else {
         setErrors({});
         setOther([err instanceof Error ? err.message : String(err)]);
@@ -168,6 +173,12 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
               onChange={(e) => set('allowSimilarName', e.target.checked)}
             />
             <label htmlFor="f-allowSimilarName">{t('form.allowSimilar')}</label>
+            {nameConflict.id && (
+              <Link to={`/organisations/${nameConflict.id}`} target="_blank">
+                {t('form.seeSimilar', { id: nameConflict.id })}{' '}
+                <span className="visually-hidden">{t('common.newWindow')}</span>
+              </Link>
+            )}
           </div>
         )}
       </fieldset>

@@ -240,6 +240,7 @@ export const en: Messages = {
   'form.membershipLegend': 'Initial membership (optional)',
   'form.membershipNone': '— None —',
   'form.allowSimilar': 'Save anyway: this is not a duplicate',
+  'form.seeSimilar': 'See the existing organisation (no. {id})',
   'form.notAllowed': 'You are not allowed to edit this organisation.',
   'form.createNotAllowed': 'Only network managers can create an organisation.',
   'form.loginRequired': 'Log in to continue.',

@@ -240,6 +240,7 @@ export const fr = {
   'form.membershipLegend': 'Adhésion initiale (facultatif)',
   'form.membershipNone': '— Aucune —',
   'form.allowSimilar': 'Enregistrer quand même : ce n’est pas un doublon',
+  'form.seeSimilar': 'Voir l’organisation existante (n° {id})',
   'form.notAllowed': 'Vous n’avez pas le droit de modifier cette organisation.',
   'form.createNotAllowed': 'Seuls les gestionnaires de réseau peuvent créer une organisation.',
   'form.loginRequired': 'Connectez-vous pour continuer.',

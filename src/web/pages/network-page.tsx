@@ -14,7 +14,8 @@ import { NotFoundPage } from './not-found-page.tsx';
 
 function NetworkHeader({ n }: { n: NetworkDetail }) {
   const { t, date, lang } = useI18n();
-  const description = lang === 'fr' ? n.descriptionFr : (n.descriptionEn ?? n.descriptionFr);
+  const english = lang !== 'fr' && n.descriptionEn != null;
+  const description = english ? n.descriptionEn : n.descriptionFr;
   return (
     <div className="page-header">
       <Breadcrumb trail={[{ to: '/reseaux', label: t('nav.networks') }]} current={n.name} />
@@ -23,10 +24,10 @@ function NetworkHeader({ n }: { n: NetworkDetail }) {
       </p>
       <h1>{n.name}</h1>
       <p className="lead">
-        {n.domain}
+        <span lang="fr">{n.domain}</span>
         {n.recognisedFrom && <> · {t('common.since', { date: date(n.recognisedFrom) })}</>}
       </p>
-      {description && <p>{description}</p>}
+      {description && <p lang={english ? 'en' : 'fr'}>{description}</p>}
       {n.website && (
         <p>
           <a href={n.website} target="_blank" rel="noreferrer">

@@ -9,7 +9,8 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 
 function NetworkCard({ n }: { n: Network }) {
   const { t, num, date, lang } = useI18n();
-  const description = lang === 'fr' ? n.descriptionFr : (n.descriptionEn ?? n.descriptionFr);
+  const english = lang !== 'fr' && n.descriptionEn != null;
+  const description = english ? n.descriptionEn : n.descriptionFr;
   return (
     <li className="network-card">
       <div className="network-card-head">
@@ -21,8 +22,14 @@ function NetworkCard({ n }: { n: Network }) {
           {n.name}
         </Link>
       </h3>
-      <p className="network-domain">{n.domain}</p>
-      {description && <p className="network-description">{description}</p>}
+      <p className="network-domain" lang="fr">
+        {n.domain}
+      </p>
+      {description && (
+        <p className="network-description" lang={english ? 'en' : 'fr'}>
+          {description}
+        </p>
+      )}
       <dl className="network-meta">
         <div>
           <dt>{t('networks.members')}</dt>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import type { NaceCode, OrganisationDetail, Person, Province } from '../api/types.ts';
@@ -155,7 +155,11 @@ export function OrganisationPage() {
   const org = useApi<OrganisationDetail>(/^\d+$/.test(id) ? `/organisations/${id}` : null);
   const o = org.data?.id === Number(id) ? org.data : undefined;
   usePageTitle(o?.name);
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  // A message from the page that sent us here (saved, created); shown once, not again on reload.
+  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
+  useEffect(() => {
+    if (flash) window.history.replaceState({ ...window.history.state, usr: null }, '');
+  }, [flash]);
 
   if (!/^\d+$/.test(id) || (org.error instanceof ApiError && org.error.status === 404))
     return <NotFoundPage message={t('org.notFound')} />;
