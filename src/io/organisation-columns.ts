@@ -223,9 +223,17 @@ const KIND_WORDS: Record<string, OrganisationKind> = {
   divers: 'other',
 };
 
+const kindCache = new Map<string, string>();
+
+/** A kind as written in a spreadsheet ("Université", "PME", "asbl") → the Polaris kind (memoised: a column repeats a few values). */
 export function parseKind(raw: string): string {
-  const k = headerKey(raw).replace(/ /g, ' ');
-  return KIND_WORDS[k] ?? KIND_WORDS[k.replace(/ /g, '_')] ?? raw.trim();
+  let kind = kindCache.get(raw);
+  if (kind === undefined) {
+    const k = headerKey(raw);
+    kind = KIND_WORDS[k] ?? KIND_WORDS[k.replace(/ /g, '_')] ?? raw.trim();
+    if (kindCache.size < 1000) kindCache.set(raw, kind);
+  }
+  return kind;
 }
 
 /** Numbers as Belgians write them: `1.234.567,89`, `1 234 567`, `1234567.89`, `12 k€` is not accepted. */

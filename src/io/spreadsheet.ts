@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../domain/errors.ts';
+import { CsvSyntaxError, parseCsv } from './csv.ts';
 
 /**
  * Reads the spreadsheets pole teams keep: CSV with `,` or `;` or tab, in UTF-8 (with or without
@@ -55,17 +55,11 @@ function readCsv(bytes: Uint8Array): Sheet {
   const delimiter = detectDelimiter(firstLine);
   let records: string[][];
   try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-      trim: false,
-    });
+    records = parseCsv(text, delimiter);
   } catch (e) {
-    const err = e as { lines?: number; message: string };
+    if (!(e instanceof CsvSyntaxError)) throw e;
     throw new ValidationError('The CSV file cannot be read', [
-      { path: `row ${err.lines ?? '?'}`, row: err.lines, message: err.message },
+      { path: `row ${e.record}`, row: e.record, message: e.message },
     ]);
   }
   const [head, ...body] = records;

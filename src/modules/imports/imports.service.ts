@@ -82,11 +82,21 @@ interface Planned {
   networkId: number | null;
 }
 
-const key = (s: string) =>
-  stripAccents(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/** Lookup key of a network or municipality name; memoised per import (a column repeats a few values). */
+function keyer(): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    let k = memo.get(s);
+    if (k === undefined) {
+      k = stripAccents(s)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+      memo.set(s, k);
+    }
+    return k;
+  };
+}
 
 export async function importOrganisations(
   ctx: Ctx,
@@ -94,6 +104,7 @@ export async function importOrganisations(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const t0 = performance.now();
+  const key = keyer();
   const report: ImportReport = {
     ok: false,
     written: false,
