@@ -30,7 +30,19 @@ export function ImportPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
 
-  if (loading) return <Loading />;
+  const header = (
+    <div className="page-header">
+      <h1>{t('import.title')}</h1>
+      <p className="lead">{t('import.intro')}</p>
+    </div>
+  );
+  if (loading)
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
   const managed = (networks.data?.items ?? []).filter((n) => manages(n.id));
   const chosen = network || (managed.length === 1 ? (managed[0]?.slug ?? '') : '');
 
@@ -58,12 +70,6 @@ export function ImportPage() {
     }
   };
 
-  const header = (
-    <div className="page-header">
-      <h1>{t('import.title')}</h1>
-      <p className="lead">{t('import.intro')}</p>
-    </div>
-  );
   if (!me.email)
     return (
       <>

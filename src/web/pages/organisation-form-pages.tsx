@@ -39,7 +39,13 @@ export function OrganisationCreatePage() {
   const navigate = useNavigate();
   usePageTitle(t('form.createTitle'));
   const networks = useApi<{ items: Network[] }>(canManage ? '/networks' : null);
-  if (loading) return <Loading />;
+  if (loading)
+    return (
+      <>
+        <h1>{t('form.createTitle')}</h1>
+        <Loading />
+      </>
+    );
   if (!me.email) return <LoginFirst title={t('form.createTitle')} text={t('form.loginRequired')} />;
   if (!canManage)
     return (
