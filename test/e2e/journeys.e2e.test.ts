@@ -26,6 +26,13 @@ describe('a visitor, then a Skywin network manager', () => {
     await page.getByText('Données de démonstration générées').first().waitFor();
     await page.getByText('Entreprises membres', { exact: true }).first().waitFor();
     await page.getByRole('img', { name: /Membres au 31 décembre/ }).waitFor();
+    // the first Tab reaches the skip link, which leads to the main content
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Aller au contenu principal');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.getByText('Afficher les données du graphique').click();
     await page.getByRole('table', { name: 'Membres au 31 décembre, par année' }).waitFor();
     await expectAccessible(page, 'home');
@@ -142,9 +149,14 @@ describe('a visitor, then a Skywin network manager', () => {
   });
 });
 
-describe('pages that answer no', () => {
-  it('shows a 404 page for an unknown address', async () => {
+describe('on a phone (375 px wide)', () => {
+  it('shows a network’s members and a 404 page for an unknown address', async () => {
     const { page, context, errors } = await openSession(browser, baseURL, 375);
+    await page.goto('/reseaux/skywin?province=60000');
+    await page.getByRole('heading', { level: 1, name: 'Skywin' }).waitFor();
+    await page.locator('table.organisations tbody tr').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page, 'network skywin at 375 px');
     await page.goto('/nulle-part');
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     await expectAccessible(page, '404 at 375 px');
