@@ -18,7 +18,11 @@ export function useTestApp(): TestApp {
     t.handle = await createTestDatabase();
     t.app = await buildApp({ handle: t.handle });
     t.login = async (email, password) => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'polaris_session');
       if (!cookie) throw new Error('no session cookie');

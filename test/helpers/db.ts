@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { createPGlite, type DatabaseHandle, databaseOnPGlite, databaseOnPostgres } from '../../src/db/database.ts';
+import {
+  createPGlite,
+  type DatabaseHandle,
+  databaseOnPGlite,
+  databaseOnPostgres,
+} from '../../src/db/database.ts';
 import { adminUrl } from './postgres.ts';
 
 /** Which database this run tests: PGlite by default, PostgreSQL when DATABASE_URL is set. */

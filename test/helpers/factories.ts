@@ -10,19 +10,40 @@ import { createUser } from '../../src/modules/auth/auth.service.ts';
 let counter = 0;
 const uid = () => `${++counter}${randomBytes(2).toString('hex')}`;
 
-export async function makeNetwork(db: Db, over: Partial<{ slug: string; kind: 'pole' | 'cluster'; name: string; domain: string }> = {}) {
+export async function makeNetwork(
+  db: Db,
+  over: Partial<{ slug: string; kind: 'pole' | 'cluster'; name: string; domain: string }> = {},
+) {
   const u = uid();
-  const row = { slug: over.slug ?? `net-${u}`, kind: over.kind ?? 'pole', name: over.name ?? `Réseau ${u}`, domain: over.domain ?? 'Test' };
+  const row = {
+    slug: over.slug ?? `net-${u}`,
+    kind: over.kind ?? 'pole',
+    name: over.name ?? `Réseau ${u}`,
+    domain: over.domain ?? 'Test',
+  };
   const { id } = await db.insertInto('networks').values(row).returning('id').executeTakeFirstOrThrow();
   return { id, ...row };
 }
 
 export async function makeOrganisation(
   db: Db,
-  over: Partial<{ name: string; kind: string; enterpriseNumber: string | null; headcount: number | null; sizeClass: string | null; naceCodes: string[]; naceSections: string[]; provinceNis: string | null; municipalityNis: string | null }> = {},
+  over: Partial<{
+    name: string;
+    kind: string;
+    enterpriseNumber: string | null;
+    headcount: number | null;
+    sizeClass: string | null;
+    naceCodes: string[];
+    naceSections: string[];
+    provinceNis: string | null;
+    municipalityNis: string | null;
+  }> = {},
 ) {
   const name = over.name ?? `Organisation ${uid()}`;
-  const enterpriseNumber = over.enterpriseNumber === undefined ? makeEnterpriseNumber(2_000_000 + Math.floor(Math.random() * 7_000_000)) : over.enterpriseNumber;
+  const enterpriseNumber =
+    over.enterpriseNumber === undefined
+      ? makeEnterpriseNumber(2_000_000 + Math.floor(Math.random() * 7_000_000))
+      : over.enterpriseNumber;
   const { id } = await db
     .insertInto('organisations')
     .values({
@@ -43,14 +64,27 @@ export async function makeOrganisation(
   return { id, name, enterpriseNumber };
 }
 
-export async function makeMembership(db: Db, organisationId: number, networkId: number, joinedOn = '2010-01-01', leftOn: string | null = null) {
-  const { id } = await db.insertInto('memberships').values({ organisationId, networkId, joinedOn, leftOn }).returning('id').executeTakeFirstOrThrow();
+export async function makeMembership(
+  db: Db,
+  organisationId: number,
+  networkId: number,
+  joinedOn = '2010-01-01',
+  leftOn: string | null = null,
+) {
+  const { id } = await db
+    .insertInto('memberships')
+    .values({ organisationId, networkId, joinedOn, leftOn })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id };
 }
 
 export const PASSWORD = 'correct-horse-battery';
 
-export async function makeUser(db: Db, opts: { admin?: boolean; manages?: string[]; memberOf?: number[] } = {}) {
+export async function makeUser(
+  db: Db,
+  opts: { admin?: boolean; manages?: string[]; memberOf?: number[] } = {},
+) {
   const email = `user-${uid()}@test.polaris`;
   const { id } = await createUser(db, { email, password: PASSWORD, ...opts });
   return { id, email, password: PASSWORD };

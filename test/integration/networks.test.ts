@@ -18,14 +18,18 @@ describe('GET /api/v1/networks', () => {
 
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/networks' });
     expect(res.statusCode).toBe(200);
-    const { items } = res.json() as { items: { slug: string; kind: string; name: string; memberCount: number }[] };
+    const { items } = res.json() as {
+      items: { slug: string; kind: string; name: string; memberCount: number }[];
+    };
     const p = items.find((n) => n.slug === pole.slug)!;
     const cl = items.find((n) => n.slug === cluster.slug)!;
     expect(p).toMatchObject({ kind: 'pole', name: pole.name, memberCount: 1 });
     expect(cl).toMatchObject({ kind: 'cluster', memberCount: 2 });
 
     const past = await t.app.inject({ method: 'GET', url: '/api/v1/networks?asOf=2013-06-30' });
-    const pp = (past.json() as { items: { slug: string; memberCount: number }[] }).items.find((n) => n.slug === pole.slug)!;
+    const pp = (past.json() as { items: { slug: string; memberCount: number }[] }).items.find(
+      (n) => n.slug === pole.slug,
+    )!;
     expect(pp.memberCount).toBe(2);
   });
 
@@ -53,7 +57,9 @@ describe('GET /api/v1/networks', () => {
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/networks?format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFSlug;Type;Nom;Domaine;Membres;Reconnu depuis;Site web;Illustratif');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\uFEFFSlug;Type;Nom;Domaine;Membres;Reconnu depuis;Site web;Illustratif',
+    );
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/networks?format=xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -29,22 +29,20 @@ const COLUMNS: Column<Row>[] = [
 ];
 
 export async function membershipListRoutes(app: FastifyInstance): Promise<void> {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/memberships',
-      {
-        schema: {
-          tags: ['registry'],
-          summary: 'Membership history: joins and departures, filtered; CSV/XLSX with format',
-          querystring: query,
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/memberships',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Membership history: joins and departures, filtered; CSV/XLSX with format',
+        querystring: query,
       },
-      async (req, reply) => {
-        const { format, ...q } = req.query;
-        if (format !== 'json')
-          return sendTable(reply, allMemberships(req.ctx, q), COLUMNS, format, 'adhesions');
-        return membershipHistory(req.ctx, q);
-      },
-    );
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      if (format !== 'json')
+        return sendTable(reply, allMemberships(req.ctx, q), COLUMNS, format, 'adhesions');
+      return membershipHistory(req.ctx, q);
+    },
+  );
 }
