@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Organisation, OrganisationUpdate } from '../../db/schema.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { formatEnterpriseNumber } from '../../domain/enterprise-number.ts';
 import { type ErrorDetail, PolarisError } from '../../domain/errors.ts';
@@ -6,8 +7,10 @@ import { periodsOverlap } from '../../domain/organisation.ts';
 import {
   type OrganisationInput,
   type OrganisationRecord,
+  searchTextOf,
   validateOrganisation,
 } from '../../domain/organisation-input.ts';
+import { sizeClass } from '../../domain/size-class.ts';
 import { stripAccents } from '../../domain/text.ts';
 import { columnOf, type ImportRow, mapHeaders, rowToInput } from '../../io/organisation-columns.ts';
 import { readSheet, type Sheet } from '../../io/spreadsheet.ts';
@@ -96,6 +99,29 @@ function keyer(): (s: string) => string {
     }
     return k;
   };
+}
+
+/**
+ * The update a matched row makes: its non-empty cells replace the stored values; what the file
+ * does not say (an empty cell, a missing column, and the kind when there is no kind column: the
+ * default kind is for new rows only) is kept. Values derived from several fields (search text,
+ * size class) are recomputed from the merged organisation.
+ */
+function matchedPatch(
+  stored: Organisation,
+  rec: OrganisationRecord,
+  fileHasKind: boolean,
+): OrganisationUpdate {
+  const patch: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(rec)) {
+    if (val == null || (Array.isArray(val) && val.length === 0)) continue;
+    patch[k] = val;
+  }
+  if (!fileHasKind) delete patch.kind;
+  const merged = { ...stored, ...patch } as Organisation;
+  patch.searchText = searchTextOf(merged.name, merged.enterpriseNumber);
+  patch.sizeClass = merged.kind === 'enterprise' ? sizeClass(merged) : null;
+  return patch as OrganisationUpdate;
 }
 
 export async function importOrganisations(
@@ -345,13 +371,14 @@ export async function importOrganisations(
     // Matched organisations: the file's non-empty cells update the stored ones.
     const freshSet = new Set(fresh);
     const matched = planned.filter((p) => !freshSet.has(p));
+    const stored = new Map(
+      (await orgRepo.organisationsByIds(trx, [...new Set(matched.map((p) => p.existingId!))])).map((o) => [
+        o.id,
+        o,
+      ]),
+    );
     for (const p of matched) {
-      const patch: Record<string, unknown> = {};
-      const rec = p.record as unknown as Record<string, unknown>;
-      for (const [k, val] of Object.entries(rec)) {
-        if (val == null || (Array.isArray(val) && val.length === 0)) continue;
-        patch[k] = val;
-      }
+      const patch = matchedPatch(stored.get(p.existingId!)!, p.record, map.index.kind !== undefined);
       await orgRepo.updateOrganisation(trx, p.existingId!, patch);
     }
     report.matched = matched.length;

@@ -284,7 +284,8 @@ export async function bulkInsertMemberships(
   if (opts.skipTriggers) await sql`SET LOCAL session_replication_role = DEFAULT`.execute(db);
 }
 
+/** One array parameter, not one per id: a re-imported list can exceed PostgreSQL's 65,535 parameters. */
 export async function organisationsByIds(db: Tx, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
+  return db.selectFrom('organisations').selectAll().where(sql<boolean>`id = ANY(${ids}::int[])`).execute();
 }
