@@ -1,24 +1,22 @@
 /**
- * Shapes of the Polaris HTTP API (/api/v1) as the web app reads them. The web app talks to the
- * server only through HTTP, so these mirror the OpenAPI description rather than importing server code.
+ * Shapes of the Polaris HTTP API (/api/v1) as the web app reads them. The vocabulary the server
+ * defines in `src/domain` (pure rules, no I/O) is shared, not copied: organisation kinds, size
+ * classes, network kinds, provinces, error details. The answer shapes below have no server type
+ * the web app may import (they are built in `src/modules`), so they mirror the OpenAPI description.
  */
 
-export type NetworkKind = 'pole' | 'cluster';
+import type { ErrorDetail } from '../../domain/errors.ts';
+import type { NetworkKind, OrganisationKind, WALLOON_PROVINCES } from '../../domain/organisation.ts';
+import type { SizeClass } from '../../domain/size-class.ts';
 
-export const ORGANISATION_KINDS = [
-  'enterprise',
-  'university',
-  'university_college',
-  'research_centre',
-  'training_operator',
-  'public_body',
-  'association',
-  'other',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type { ErrorDetail } from '../../domain/errors.ts';
+export type { NetworkKind, OrganisationKind } from '../../domain/organisation.ts';
+// The two lists are values: pure constants from modules that import nothing, bundled as they are.
+export { ORGANISATION_KINDS } from '../../domain/organisation.ts';
+export { SIZE_CLASSES, type SizeClass } from '../../domain/size-class.ts';
 
-export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
-export type SizeClass = (typeof SIZE_CLASSES)[number];
+/** A Walloon province as GET /reference/provinces lists it (the server sends WALLOON_PROVINCES). */
+export type Province = (typeof WALLOON_PROVINCES)[number];
 
 export interface Network {
   id: number;
@@ -165,14 +163,6 @@ export interface Me {
   memberOf: number[];
 }
 
-export interface Province {
-  nis: string;
-  fr: string;
-  nl: string;
-  de: string;
-  en: string;
-}
-
 export interface Municipality {
   nis: string;
   nameFr: string;
@@ -192,21 +182,16 @@ export interface NaceCode {
   labelEn: string | null;
 }
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-  row?: number;
-  column?: string;
-  value?: string;
-}
-
 export interface ErrorBody {
   error: string;
   code: string;
   details: ErrorDetail[];
 }
 
-/** The answer of POST /imports/organisations (200 written or dry run; 422 rejected). */
+/**
+ * The answer of POST /imports/organisations (200 written or dry run; 422 rejected). The server's
+ * type is `ImportReport` in src/modules/imports (not importable here), plus the file name the route adds.
+ */
 export interface ImportReport {
   fileName?: string;
   ok: boolean;
