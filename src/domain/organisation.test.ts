@@ -27,7 +27,7 @@ describe('periodsOverlap', () => {
     [{ joinedOn: '2005-01-01', leftOn: '2010-01-01' }, true, 'ends on the first day'],
     [{ joinedOn: '2011-01-01', leftOn: '2011-06-30' }, true, 'inside'],
     [{ joinedOn: '2005-01-01', leftOn: null }, true, 'open, started before'],
-  ])('%j → %s (%s)', (b, overlap) => {
+  ])('%j → %s (%s)', (b, overlap, _case) => {
     expect(periodsOverlap(a, b)).toBe(overlap);
     expect(periodsOverlap(b, a)).toBe(overlap);
   });
