@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseEnterpriseNumber } from '../../src/domain/enterprise-number.ts';
+import { DEMO_ACCOUNTS, type DemoSummary, isEmpty, loadDemo } from '../../src/modules/demo/demo.service.ts';
+import { useTestApp } from '../helpers/app.ts';
+
+describe('loadDemo into a database', () => {
+  const t = useTestApp();
+  let summary: DemoSummary;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    expect(await isEmpty(t.handle.db)).toBe(true);
+    summary = await loadDemo(t.handle.db, { log: (s) => log.push(s) });
+  }, 120_000);
+
+  it('loads the reference lists and the whole data set, and says so', async () => {
+    expect(await isEmpty(t.handle.db)).toBe(false);
+    expect(summary).toMatchObject({
+      networks: 13,
+      organisations: 1200,
+      accounts: DEMO_ACCOUNTS.map((a) => a.email),
+    });
+    const counts = await sql<Record<string, number>>`
+      SELECT (SELECT count(*)::int FROM networks) AS networks,
+             (SELECT count(*)::int FROM organisations) AS organisations,
+             (SELECT count(*)::int FROM organisations WHERE generated) AS generated,
+             (SELECT count(*)::int FROM memberships) AS memberships,
+             (SELECT count(*)::int FROM people) AS people,
+             (SELECT count(*)::int FROM nace_codes) AS nace,
+             (SELECT count(*)::int FROM municipalities) AS municipalities,
+             (SELECT count(*)::int FROM boundaries) AS boundaries`.execute(t.handle.db);
+    expect(counts.rows[0]).toEqual({
+      networks: 13,
+      organisations: 1200,
+      generated: 1200,
+      memberships: summary.memberships,
+      people: summary.people,
+      nace: 1939,
+      municipalities: 581,
+      boundaries: 5 + 262,
+    });
+    expect(log.join('\n')).toMatch(/demo: 13 networks, 1200 organisations/);
+  });
+
+  it('stores valid data: every enterprise number passes mod-97, every municipality and NACE code exists', async () => {
+    const orgs = await t.handle.db
+      .selectFrom('organisations')
+      .select(['enterpriseNumber', 'kind', 'sizeClass'])
+      .execute();
+    for (const o of orgs)
+      if (o.enterpriseNumber) expect(parseEnterpriseNumber(o.enterpriseNumber).ok).toBe(true);
+    const orphans = await sql<{ muni: number; nace: number }>`
+      SELECT (SELECT count(*)::int FROM organisations o WHERE o.municipality_nis IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM municipalities m WHERE m.nis = o.municipality_nis)) AS muni,
+             (SELECT count(*)::int FROM organisations o, unnest(o.nace_codes) c
+                WHERE NOT EXISTS (SELECT 1 FROM nace_codes n WHERE n.code = c)) AS nace`.execute(t.handle.db);
+    expect(orphans.rows[0]).toEqual({ muni: 0, nace: 0 });
+  });
+
+  it('is served by the API: the 13 networks with members, all 5 provinces, the SME share', async () => {
+    const { items } = (await t.app.inject({ url: '/api/v1/networks' })).json();
+    expect(items).toHaveLength(13);
+    expect(
+      items
+        .filter((n: { kind: string }) => n.kind === 'pole')
+        .map((n: { slug: string }) => n.slug)
+        .sort(),
+    ).toEqual(['biowin', 'greenwin', 'logistics-in-wallonia', 'mecatech', 'skywin', 'wagralim']);
+    expect(items.every((n: { memberCount: number }) => n.memberCount > 0)).toBe(true);
+    for (const province of ['20002', '50000', '60000', '80000', '90000']) {
+      const p = (await t.app.inject({ url: `/api/v1/organisations?province=${province}&pageSize=1` })).json();
+      expect(p.total, province).toBeGreaterThan(0);
+    }
+    const stats = (await t.app.inject({ url: '/api/v1/stats?asOf=2023-12-31' })).json();
+    expect(stats.smeShare).toBeGreaterThan(0.85);
+    expect(stats.smeShare).toBeLessThan(0.95);
+    expect(stats.enterprises / stats.members).toBeGreaterThan(0.8);
+  });
+
+  it('creates the demo accounts: the Skywin manager may edit Skywin members', async () => {
+    const account = DEMO_ACCOUNTS.find((a) => a.manages.includes('skywin'))!;
+    const cookie = await t.login(account.email, account.password);
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).json();
+    expect(me.role).toBe('network_manager');
+    const member = (await t.app.inject({ url: '/api/v1/organisations?network=skywin&pageSize=1' })).json()
+      .items[0];
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${member.id}`,
+      payload: { description: 'Modifié par l’équipe Skywin' },
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(200);
+  });
+});
