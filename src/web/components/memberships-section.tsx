@@ -1,29 +1,40 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Network, OrganisationDetail } from '../api/types.ts';
+import { send } from '../api/client.ts';
+import type { Membership, Network, OrganisationDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NetworkKindBadge } from './badges.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 import { AddMembershipForm, EndMembershipForm } from './membership-forms.tsx';
 import { MembershipTimeline } from './membership-timeline.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 /**
  * The memberships of one organisation: the timeline, the same periods as a table, and for the
- * managers of a network the forms to add a period or end one.
+ * managers of a network the forms to add a period or end one, and to delete one entered by mistake.
  */
 export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail; onChanged: () => void }) {
   const { t, date } = useI18n();
   const { me } = useAuth();
   const [ending, setEnding] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<Membership | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const managed = new Set(org.permissions.managedNetworkIds);
   const mayManage = (networkId: number) => me.isAdmin || managed.has(networkId);
   const canAdd = me.isAdmin || org.permissions.managedNetworkIds.length > 0;
   const networks = useApi<{ items: Network[] }>(canAdd ? '/networks' : null);
   const addable = (networks.data?.items ?? []).filter((n) => mayManage(n.id));
-  const anyAction = org.memberships.some((m) => m.leftOn == null && mayManage(m.networkId));
+  const anyAction = org.memberships.some((m) => mayManage(m.networkId));
+
+  const period = (m: Membership) =>
+    t('timeline.period', {
+      network: m.networkName,
+      from: date(m.joinedOn),
+      to: m.leftOn ? date(m.leftOn) : t('common.today'),
+    });
 
   const done = (msg: string) => {
     setEnding(null);
@@ -33,7 +44,9 @@ export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail
 
   return (
     <section className="section card" aria-labelledby="memberships-title">
-      <h2 id="memberships-title">{t('timeline.title')}</h2>
+      <h2 id="memberships-title" ref={heading} tabIndex={-1}>
+        {t('timeline.title')}
+      </h2>
       <p className="visually-hidden" role="status">
         {message ?? ''}
       </p>
@@ -75,23 +88,35 @@ export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail
                     </td>
                     {anyAction && (
                       <td>
-                        {m.leftOn == null && mayManage(m.networkId) ? (
-                          ending === m.id ? (
-                            <EndMembershipForm
-                              membership={m}
-                              onDone={done}
-                              onCancel={() => setEnding(null)}
-                            />
-                          ) : (
+                        {ending === m.id ? (
+                          <EndMembershipForm membership={m} onDone={done} onCancel={() => setEnding(null)} />
+                        ) : mayManage(m.networkId) ? (
+                          <div className="row-actions">
+                            {m.leftOn == null && (
+                              <button
+                                type="button"
+                                className="button button-secondary button-small"
+                                onClick={() => {
+                                  setMessage(null);
+                                  setEnding(m.id);
+                                }}
+                              >
+                                {t('timeline.end')}
+                                <span className="visually-hidden"> — {m.networkName}</span>
+                              </button>
+                            )}
                             <button
                               type="button"
-                              className="button button-secondary button-small"
-                              onClick={() => setEnding(m.id)}
+                              className="button button-danger-quiet button-small"
+                              onClick={() => {
+                                setMessage(null);
+                                setDeleting(m);
+                              }}
                             >
-                              {t('timeline.end')}
-                              <span className="visually-hidden"> — {m.networkName}</span>
+                              {t('common.delete')}
+                              <span className="visually-hidden"> — {period(m)}</span>
                             </button>
-                          )
+                          </div>
                         ) : null}
                       </td>
                     )}
@@ -104,6 +129,26 @@ export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail
       )}
       {canAdd && addable.length > 0 && (
         <AddMembershipForm organisationId={org.id} networks={addable} onDone={done} />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('membership.deleteTitle')}
+          confirmLabel={t('membership.deleteConfirm')}
+          onConfirm={async () => {
+            await send('DELETE', `/memberships/${deleting.id}`);
+          }}
+          onDone={() => {
+            setDeleting(null);
+            done(t('membership.deleted'));
+          }}
+          onCancel={() => setDeleting(null)}
+          focusAfterConfirm={() => heading.current}
+        >
+          <p>
+            <strong>{period(deleting)}</strong>
+          </p>
+          <p>{t('membership.deleteText')}</p>
+        </ConfirmDialog>
       )}
     </section>
   );

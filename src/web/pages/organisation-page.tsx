@@ -1,14 +1,16 @@
-import { type ReactNode, useEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
-import type { NaceCode, OrganisationDetail, Person, Province } from '../api/types.ts';
+import { type ReactNode, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, send } from '../api/client.ts';
+import type { NaceCode, OrganisationDetail, Province } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { MembershipsSection } from '../components/memberships-section.tsx';
+import { PeopleSection } from '../components/people-section.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
-import { TableScroll } from '../components/table-scroll.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatNace } from '../lib/organisation-query.ts';
+import { useFlash } from '../lib/use-flash.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -31,43 +33,6 @@ function NaceItem({ code }: { code: string }) {
       <span className="mono">{formatNace(code)}</span>
       {label && <span> — {label}</span>}
     </li>
-  );
-}
-
-function People({ people }: { people: Person[] }) {
-  const { t } = useI18n();
-  return (
-    <section className="section card" aria-labelledby="people-title">
-      <h2 id="people-title">{t('org.people')}</h2>
-      {people.length === 0 ? (
-        <p className="empty">{t('org.peopleNone')}</p>
-      ) : (
-        <TableScroll label={t('org.people')}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('person.name')}</th>
-                <th scope="col">{t('person.jobTitle')}</th>
-                <th scope="col">{t('person.email')}</th>
-                <th scope="col">{t('person.phone')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    {p.firstName} {p.lastName}
-                  </th>
-                  <td>{p.jobTitle ?? '—'}</td>
-                  <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '—'}</td>
-                  <td>{p.phone ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </section>
   );
 }
 
@@ -150,16 +115,13 @@ function Details({ org }: { org: OrganisationDetail }) {
 
 export function OrganisationPage() {
   const { id = '' } = useParams();
-  const location = useLocation();
+  const navigate = useNavigate();
   const { t, tx, date } = useI18n();
   const org = useApi<OrganisationDetail>(/^\d+$/.test(id) ? `/organisations/${id}` : null);
   const o = org.data?.id === Number(id) ? org.data : undefined;
   usePageTitle(o?.name);
-  // A message from the page that sent us here (saved, created); shown once, not again on reload.
-  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    if (flash) window.history.replaceState({ ...window.history.state, usr: null }, '');
-  }, [flash]);
+  const flash = useFlash();
+  const [deleting, setDeleting] = useState(false);
 
   if (!/^\d+$/.test(id) || (org.error instanceof ApiError && org.error.status === 404))
     return <NotFoundPage message={t('org.notFound')} />;
@@ -186,10 +148,19 @@ export function OrganisationPage() {
           <h1>{o.name}</h1>
           <p className="muted">{t('org.updatedAt', { date: date(o.updatedAt) })}</p>
         </div>
-        {o.permissions.update && (
-          <Link className="button button-primary" to={`/organisations/${o.id}/modifier`}>
-            {t('org.edit')}
-          </Link>
+        {(o.permissions.update || o.permissions.delete) && (
+          <div className="page-actions">
+            {o.permissions.update && (
+              <Link className="button button-primary" to={`/organisations/${o.id}/modifier`}>
+                {t('org.edit')}
+              </Link>
+            )}
+            {o.permissions.delete && (
+              <button type="button" className="button button-danger-quiet" onClick={() => setDeleting(true)}>
+                {t('org.delete')}
+              </button>
+            )}
+          </div>
         )}
       </div>
       {flash && (
@@ -200,7 +171,27 @@ export function OrganisationPage() {
       {o.generated && <p className="notice notice-demo">{t('org.generated')}</p>}
       <Details org={o} />
       <MembershipsSection org={o} onChanged={org.reload} />
-      {o.people && <People people={o.people} />}
+      {o.people && (
+        <PeopleSection
+          organisationId={o.id}
+          people={o.people}
+          canEdit={o.permissions.readPeople}
+          onChanged={org.reload}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('org.deleteTitle', { name: o.name })}
+          confirmLabel={t('org.deleteConfirm')}
+          onConfirm={async () => {
+            await send('DELETE', `/organisations/${o.id}`);
+          }}
+          onDone={() => navigate('/recherche', { state: { flash: t('org.deleted', { name: o.name }) } })}
+          onCancel={() => setDeleting(false)}
+        >
+          <p>{t('org.deleteText', { memberships: o.memberships.length, people: o.people?.length ?? 0 })}</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }
