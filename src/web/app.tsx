@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/i18n.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { MembershipsPage } from './pages/memberships-page.tsx';
 import { NetworkPage } from './pages/network-page.tsx';
 import { NetworksPage } from './pages/networks-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -24,6 +25,7 @@ export function App() {
               <Route path="reseaux" element={<NetworksPage />} />
               <Route path="reseaux/:slug" element={<NetworkPage />} />
               <Route path="recherche" element={<SearchPage />} />
+              <Route path="adhesions" element={<MembershipsPage />} />
               <Route path="organisations/nouvelle" element={<OrganisationCreatePage />} />
               <Route path="organisations/:id" element={<OrganisationPage />} />
               <Route path="organisations/:id/modifier" element={<OrganisationEditPage />} />

@@ -89,6 +89,19 @@ export interface Membership {
   leftOn: string | null;
 }
 
+/** One period of GET /memberships, the membership history across organisations. */
+export interface MembershipHistoryItem {
+  id: number;
+  organisationId: number;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  enterpriseNumber: string | null;
+  networkSlug: string;
+  networkName: string;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
 export interface Person {
   id: number;
   organisationId: number;

@@ -128,6 +128,9 @@ export function Layout() {
             <li>
               <NavLink to="/recherche">{t('nav.search')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/adhesions">{t('nav.memberships')}</NavLink>
+            </li>
             {canManage && (
               <>
                 <li>

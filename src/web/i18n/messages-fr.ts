@@ -14,6 +14,7 @@ export const fr = {
   'nav.home': 'Accueil',
   'nav.networks': 'Réseaux',
   'nav.search': 'Recherche',
+  'nav.memberships': 'Adhésions',
   'nav.import': 'Import',
   'nav.newOrganisation': 'Nouvelle organisation',
   'nav.menu': 'Menu',
@@ -128,6 +129,7 @@ export const fr = {
   'network.members': 'Membres',
   'network.membersWhat': 'les membres filtrés',
   'network.notFound': 'Ce réseau n’existe pas.',
+  'network.history': 'Qui a adhéré, qui est sorti : l’historique des adhésions de {name}',
 
   'filters.label': 'Filtrer les organisations',
   'filters.q': 'Nom ou numéro d’entreprise',
@@ -252,6 +254,24 @@ export const fr = {
   'search.intro':
     'Toutes les organisations, membres d’un ou de plusieurs réseaux, avec les mêmes filtres et exports.',
   'search.what': 'les résultats',
+
+  'memberships.title': 'Historique des adhésions',
+  'memberships.intro':
+    'Qui a rejoint Skywin en 2019 ? Qui a quitté un réseau en 2020 ? Chaque ligne est une période d’adhésion d’une organisation à un réseau ; choisissez un réseau et une année d’adhésion ou de sortie.',
+  'memberships.filters': 'Filtrer les adhésions',
+  'memberships.joinedYear': 'Année d’adhésion',
+  'memberships.leftYear': 'Année de sortie',
+  'memberships.anyYear': 'Toutes les années',
+  'memberships.asOf': 'Membres à la date du',
+  'memberships.asOfHint': 'Périodes en cours ce jour-là',
+  'memberships.count': '{n} périodes d’adhésion',
+  'memberships.one': '1 période d’adhésion',
+  'memberships.none': 'Aucune période d’adhésion ne correspond à ces filtres.',
+  'memberships.caption': 'Périodes d’adhésion, les plus récentes d’abord',
+  'memberships.joinedIn': 'adhésion en {year}',
+  'memberships.leftIn': 'sortie en {year}',
+  'memberships.activeOn': 'membres au {date}',
+  'memberships.what': 'l’historique des adhésions filtré',
 
   'form.createTitle': 'Nouvelle organisation',
   'form.editTitle': 'Modifier « {name} »',

@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import type { NetworkDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -82,6 +82,11 @@ export function NetworkPage() {
             fileName={`polaris-${n.slug}-membres-par-annee`}
             level={3}
           />
+          <p className="section-actions">
+            <Link to={`/adhesions?network=${encodeURIComponent(n.slug)}`}>
+              {t('network.history', { name: n.acronym ?? n.name })}
+            </Link>
+          </p>
         </div>
         <div className="grid-2 section">
           <div className="card">
