@@ -143,7 +143,7 @@ describe.skipIf(DIALECT === 'postgres')('the PGlite data folder lock', () => {
     expect(out.stdout).not.toContain('Intrus SA');
   }, 120_000);
 
-  it('a stale lock (its process is gone) is taken over', async () => {
+  it('a stale lock (its process is gone) is taken over (by an import with --keep-valid)', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(
       join(dir, 'polaris.lock'),
@@ -155,13 +155,22 @@ describe.skipIf(DIALECT === 'postgres')('the PGlite data folder lock', () => {
       }),
     );
     const file = join(dir, 'apres.csv');
-    writeFileSync(file, 'Nom;Type\nAprès le serveur SA;entreprise\n');
-    const run = await polaris('import', 'organisations', file);
-    expect(run.code, run.stderr).toBe(0);
+    writeFileSync(
+      file,
+      'Nom;Type;BCE\nAprès le serveur SA;entreprise;\nChiffre Faux SA;entreprise;0123.456.748\n',
+    );
+    // --keep-valid: the valid row is written, the other reported, and the exit code says not all went in
+    const run = await polaris('import', 'organisations', file, '--keep-valid');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain('CSV (utf-8, delimiter ";"): 2 row(s), 1 valid.');
+    expect(run.stdout).toContain(
+      '✗ row 3 / column "BCE": "0123.456.748" fails the mod-97 check: the last two digits should be 49, not 48 [0123.456.748]',
+    );
     expect(run.stdout).toContain('Written: 1 created');
     expect(existsSync(join(dir, 'polaris.lock'))).toBe(false); // released on exit
     const out = await polaris('export', 'organisations', '--format', 'csv');
     expect(out.stdout).toContain('Organisation du serveur');
     expect(out.stdout).toContain('Après le serveur SA');
+    expect(out.stdout).not.toContain('Chiffre Faux SA');
   }, 120_000);
 });
