@@ -91,6 +91,19 @@ describe('memberships: add, end, correct, delete', () => {
     expect((await add(org.id, { network: N2.slug, joinedOn: '2015-06-01' })).statusCode).toBe(201);
   });
 
+  it('records one period only when overlapping adds arrive at the same time (a double-submitted form)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const org = await makeOrganisation(t.handle.db);
+      const answers = await Promise.all(
+        ['2015-01-01', '2016-01-01', '2017-01-01', '2018-01-01'].map((joinedOn) =>
+          add(org.id, { network: N.slug, joinedOn }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+      expect(await history(org.id)).toHaveLength(1);
+    }
+  });
+
   it('lets an organisation come back after it left: end the period, then add a new one', async () => {
     const org = await makeOrganisation(t.handle.db);
     const first = (await add(org.id, { network: N.slug, joinedOn: '2009-01-01' })).json();

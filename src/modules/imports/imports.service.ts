@@ -17,6 +17,7 @@ import { readSheet, type Sheet } from '../../io/spreadsheet.ts';
 import type { Ctx } from '../context.ts';
 import { loadReferenceLookup } from '../reference/reference.repository.ts';
 import { audit } from '../registry/audit.repository.ts';
+import { lockOrganisations } from '../registry/memberships.repository.ts';
 import * as orgRepo from '../registry/organisations.repository.ts';
 import { authorize, can } from '../registry/registry.policy.ts';
 
@@ -386,6 +387,7 @@ export async function importOrganisations(
     // Memberships: add a period unless one already covers it; a left-on date closes an open period.
     const withNet = planned.filter((p) => p.networkId != null);
     const matchedWithNet = withNet.filter((p) => !freshSet.has(p)); // new organisations have no periods yet
+    await lockOrganisations(trx, [...new Set(matchedWithNet.map((p) => p.existingId!))]);
     const existingPeriods = matchedWithNet.length
       ? await trx
           .selectFrom('memberships')

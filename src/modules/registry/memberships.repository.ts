@@ -109,3 +109,13 @@ export async function listMemberships(db: Db, f: MembershipListFilter, limit: nu
     .execute();
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
 }
+
+/**
+ * Lock organisations until the transaction ends, before checking and writing their membership
+ * periods: without it two concurrent writers (a double-submitted form, an import) both find no
+ * overlap and both insert. Locked in id order, so concurrent lockers cannot deadlock.
+ */
+export async function lockOrganisations(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`SELECT id FROM organisations WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`.execute(db);
+}

@@ -54,6 +54,7 @@ export async function addMembership(
     ]);
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
+    await repo.lockOrganisations(trx, [organisationId]);
     await assertNoOverlap(tctx, organisationId, net.id, { joinedOn, leftOn }, null);
     const { id } = await repo.insertMembership(trx, { organisationId, networkId: net.id, joinedOn, leftOn });
     await audit(trx, ctx.actor, 'create', 'membership', id, {
@@ -82,6 +83,7 @@ export async function updateMembership(
       { path: 'leftOn', message: `${leftOn} is before ${joinedOn}` },
     ]);
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockOrganisations(trx, [m.organisationId]);
     await assertNoOverlap({ ...ctx, db: trx }, m.organisationId, m.networkId, { joinedOn, leftOn }, id);
     await repo.updateMembership(trx, id, { joinedOn, leftOn });
     await audit(trx, ctx.actor, 'update', 'membership', id, {
