@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatEuro, formatNumber, formatPercent, parseNumber } from './format.ts';
-import { translate } from './i18n.tsx';
+import { type MessageKey, translate } from './i18n.tsx';
 
 describe('Belgian formats', () => {
   it('groups thousands with a dot and uses a decimal comma, in French too', () => {
@@ -35,13 +35,14 @@ describe('Belgian formats', () => {
 });
 
 describe('catalogues', () => {
-  it('fills placeholders and falls back to English, then French, for a missing key', () => {
+  it('fills placeholders in every language', () => {
     expect(translate('fr', 'results.count', { n: '1.088' })).toBe('1.088 organisations');
     expect(translate('en', 'nav.networks')).toBe('Networks');
-    expect(translate('nl', 'nav.networks')).toBe('Netwerken');
-    // not in the Dutch catalogue yet: English
-    expect(translate('nl', 'home.figures')).toBe('Key figures');
-    // not in the German catalogue yet: French
-    expect(translate('de', 'home.figures')).toBe('Chiffres clés');
+    expect(translate('nl', 'results.count', { n: '1.088' })).toBe('1.088 organisaties');
+    expect(translate('de', 'pagination.status', { page: 2, pages: 5 })).toBe('Seite 2 von 5');
+  });
+
+  it('answers an unknown key with the key itself', () => {
+    expect(translate('nl', 'no.such.key' as MessageKey)).toBe('no.such.key');
   });
 });

@@ -17,8 +17,8 @@ export type { Lang } from './format.ts';
 export type { MessageKey } from './messages-fr.ts';
 
 export const LANGS: readonly Lang[] = ['fr', 'en', 'nl', 'de'];
-/** Languages offered in the switch; Dutch and German join it once their catalogues are complete. */
-export const LISTED_LANGS: readonly Lang[] = ['fr', 'en'];
+/** Languages offered in the switch (every catalogue is complete: messages.test.ts). */
+export const LISTED_LANGS: readonly Lang[] = ['fr', 'nl', 'de', 'en'];
 export const LANG_NAMES: Record<Lang, string> = {
   fr: 'Français',
   en: 'English',
@@ -26,12 +26,16 @@ export const LANG_NAMES: Record<Lang, string> = {
   de: 'Deutsch',
 };
 
+/** Each catalogue is complete; French stays behind the others in case a key ever slips through. */
 const CATALOGUES: Record<Lang, Partial<Messages>[]> = {
   fr: [fr],
   en: [en, fr],
-  nl: [nl, en, fr],
-  de: [de, fr, en],
+  nl: [nl, fr],
+  de: [de, fr],
 };
+
+/** The catalogues by language, for the completeness test. */
+export const MESSAGES: Record<Lang, Messages> = { fr, en, nl, de };
 
 const STORAGE_KEY = 'polaris.lang';
 

@@ -27,7 +27,8 @@ function NaceItem({ code }: { code: string }) {
   const { lang } = useI18n();
   const found = useApi<{ items: NaceCode[] }>(`/reference/nace?q=${encodeURIComponent(code)}&limit=1`);
   const item = found.data?.items.find((c) => c.code === code);
-  const label = item ? ((lang === 'en' ? item.labelEn : null) ?? item.labelFr) : null;
+  const translated = item && { fr: null, en: item.labelEn, nl: item.labelNl, de: item.labelDe }[lang];
+  const label = item ? (translated ?? item.labelFr) : null;
   return (
     <li>
       <span className="mono">{formatNace(code)}</span>
