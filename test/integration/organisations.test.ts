@@ -220,6 +220,22 @@ describe('organisations: read, create, update, delete', () => {
       expect(forced.statusCode).toBe(201);
     });
 
+    it('creates one organisation when the same one is sent several times at once (409 for the others, never 500)', async () => {
+      for (let round = 0; round < 5; round++) {
+        const en = nextEn();
+        const byNumber = await Promise.all(
+          [1, 2, 3, 4].map((i) =>
+            post({ name: `Envoi Multiple ${round}-${i}`, kind: 'enterprise', enterpriseNumber: en }),
+          ),
+        );
+        expect(byNumber.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+        const byName = await Promise.all(
+          [1, 2, 3, 4].map(() => post({ name: `Nom Partagé ${round}`, kind: 'enterprise' })),
+        );
+        expect(byName.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+      }
+    });
+
     it('accepts the same name for two different enterprise numbers (two companies, not a duplicate)', async () => {
       expect(
         (await post({ name: 'Homonyme SRL', kind: 'enterprise', enterpriseNumber: nextEn() })).statusCode,

@@ -150,6 +150,15 @@ export async function findOrganisation(db: Tx, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Serialise, until the transaction ends, the writers that check an organisation's identity
+ * (enterprise number, name) before writing it: otherwise two concurrent creates both find no
+ * duplicate, and both insert (same name) or one fails on the unique constraint (same number).
+ */
+export async function lockOrganisationIdentities(db: Tx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('polaris.organisations.identity'))`.execute(db);
+}
+
 export async function findByEnterpriseNumber(db: Tx, en: string) {
   return db
     .selectFrom('organisations')

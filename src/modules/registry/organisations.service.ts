@@ -167,6 +167,7 @@ export async function createOrganisation(
   if (!v.ok) throw new ValidationError('The organisation is not valid', v.errors);
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
+    await repo.lockOrganisationIdentities(trx);
     await checkDuplicates(tctx, v.value, null, input.allowSimilarName === true);
     const { id } = await repo.insertOrganisation(trx, v.value);
     if (membershipNet && input.membership) {
@@ -216,6 +217,7 @@ export async function updateOrganisation(
   const v = validateOrganisation(merged, await loadReferenceLookup(ctx.db));
   if (!v.ok) throw new ValidationError('The organisation is not valid', v.errors);
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockOrganisationIdentities(trx);
     await checkDuplicates(
       { ...ctx, db: trx },
       v.value,
