@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEnterpriseNumber, makeEnterpriseNumber } from '../../src/domain/enterprise-number.ts';
 import { SYSTEM } from '../../src/modules/auth/actor.ts';
 import { type ImportOptions, importOrganisations } from '../../src/modules/imports/imports.service.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { DIALECT } from '../helpers/db.ts';
 import { makeMembership, makeNetwork, makeOrganisation, makeUser } from '../helpers/factories.ts';
@@ -321,6 +322,60 @@ describe('importing organisations (API upload and service)', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([
         { path: 'file', message: 'send the spreadsheet as multipart field "file"' },
+      ]);
+    });
+
+    it('a file larger than the upload limit: 413, nothing written', async () => {
+      const small = await buildApp({ handle: t.handle, uploadLimit: 1000 });
+      try {
+        const { payload, headers } = multipartFile(Buffer.from(`Nom\n${'Trop Grand SA\n'.repeat(200)}`));
+        const res = await unchanged(() =>
+          small.inject({
+            method: 'POST',
+            url: '/api/v1/imports/organisations',
+            payload,
+            headers: { ...headers, cookie: admin },
+          }),
+        );
+        expect(res.statusCode).toBe(413);
+        expect(res.json()).toMatchObject({
+          code: 'FST_REQ_FILE_TOO_LARGE',
+          error: expect.stringMatching(/too large/i),
+        });
+      } finally {
+        await small.close();
+      }
+    });
+
+    it('rows naming a network the manager does not run', async () => {
+      const m = await makeUser(t.handle.db, { manages: [N.slug] });
+      const cookie = await t.login(m.email, m.password);
+      const { payload, headers } = multipartFile(
+        Buffer.from(
+          csv([
+            ['Nom', 'Réseau'],
+            ['Dans Mon Réseau SA', N.slug],
+            ['Chez Les Autres SA', N2.slug],
+          ]),
+        ),
+      );
+      const res = await unchanged(() =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/imports/organisations',
+          payload,
+          headers: { ...headers, cookie },
+        }),
+      );
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toEqual([
+        {
+          path: 'row 3 / column "Réseau"',
+          row: 3,
+          column: 'Réseau',
+          value: N2.slug,
+          message: `you do not manage the network "${N2.slug}"`,
+        },
       ]);
     });
 
