@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { errorText } from './status.tsx';
+import { ErrorText } from './status.tsx';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -35,15 +35,14 @@ export function ConfirmDialog({
   onCancel,
   focusAfterConfirm,
 }: Props) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   /** where focus goes on close: the opener, or after a confirmation what the parent says */
   const restore = useRef<(() => HTMLElement | null) | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -64,7 +63,7 @@ export function ConfirmDialog({
     try {
       await onConfirm();
     } catch (e) {
-      setError(e instanceof Error ? errorText(i18n, e) : String(e));
+      setError(e);
       setBusy(false);
       return;
     }
@@ -108,9 +107,9 @@ export function ConfirmDialog({
       <div id={`${id}-text`} className="dialog-text">
         {children}
       </div>
-      {error && (
+      {error != null && (
         <p className="notice notice-error" role="alert">
-          {error}
+          <ErrorText error={error} />
         </p>
       )}
       <div className="form-actions dialog-actions">

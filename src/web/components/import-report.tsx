@@ -27,7 +27,7 @@ function ProblemTable({ title, items, id }: { title: string; items: ErrorDetail[
                 <td className="num">{e.row ?? '—'}</td>
                 <td>{e.column ?? (e.row == null ? e.path : '—')}</td>
                 <td className="mono">{e.value ?? '—'}</td>
-                <td>{e.message}</td>
+                <td lang="en">{e.message}</td>
               </tr>
             ))}
           </tbody>

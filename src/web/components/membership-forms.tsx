@@ -3,12 +3,12 @@ import { send } from '../api/client.ts';
 import type { Membership, Network } from '../api/types.ts';
 import { todayIso } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { errorText } from './status.tsx';
+import { ErrorText } from './status.tsx';
 
 function useSubmit(onDone: (message: string) => void) {
-  const i18n = useI18n();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** the failed request, shown with ErrorText */
+  const [error, setError] = useState<unknown>(null);
   const run = async (work: () => Promise<unknown>, message: string) => {
     setBusy(true);
     setError(null);
@@ -16,7 +16,7 @@ function useSubmit(onDone: (message: string) => void) {
       await work();
       onDone(message);
     } catch (e) {
-      setError(e instanceof Error ? errorText(i18n, e) : String(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -53,13 +53,13 @@ export function EndMembershipForm({
           min={membership.joinedOn}
           value={leftOn}
           onChange={(e) => setLeftOn(e.target.value)}
-          aria-describedby={error ? `${id}-err` : undefined}
-          aria-invalid={error ? true : undefined}
+          aria-describedby={error != null ? `${id}-err` : undefined}
+          aria-invalid={error != null ? true : undefined}
         />
       </div>
-      {error && (
+      {error != null && (
         <p id={`${id}-err`} className="field-error" role="alert">
-          {error}
+          <ErrorText error={error} />
         </p>
       )}
       <div className="form-actions">
@@ -128,9 +128,9 @@ export function AddMembershipForm({
           </button>
         </div>
       </div>
-      {error && (
+      {error != null && (
         <p className="field-error" role="alert">
-          {error}
+          <ErrorText error={error} />
         </p>
       )}
     </form>

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { type Municipality, type Network, ORGANISATION_KINDS, type OrganisationInput } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+import { describeError } from '../lib/error-view.ts';
 import {
   errorCount,
   FIELD_ORDER,
@@ -50,7 +51,10 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
   const { t, tx, parseNum } = useI18n();
   const [form, setForm] = useState<FormState>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** the server's details that belong to no field (English) */
   const [other, setOther] = useState<string[]>([]);
+  /** the server's verdict in the user's language, as the summary's title */
+  const [headline, setHeadline] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   /** set when the server answers 409 on the name: the id of the likely duplicate, when it says */
   const [nameConflict, setNameConflict] = useState<{ id: string | null } | null>(null);
@@ -71,6 +75,7 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
       membershipNetworks != null,
     );
     setOther([]);
+    setHeadline(undefined);
     if (errorCount(local) > 0) {
       setErrors(local);
       return;
@@ -80,17 +85,23 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
       await onSubmit(input);
       setErrors({});
     } catch (err) {
+      const view = describeError(t, err);
       if (err instanceof ApiError && err.details.length > 0) {
         const s = serverErrors(err.details);
         setErrors(s.fields);
-        setOther(s.other.length || errorCount(s.fields) === 0 ? [err.message, ...s.other] : s.other);
+        setOther(s.other);
+        // field errors alone read like the browser's own checks: "The form has n error(s)"
+        const fieldsOnly =
+          err.code === 'validation_failed' && s.other.length === 0 && errorCount(s.fields) > 0;
+        setHeadline(fieldsOnly ? undefined : view.headline);
         const nameDetail = err.details.find((d) => d.path === 'name');
         setNameConflict(
           err.status === 409 && nameDetail ? { id: /#(\d+)/.exec(nameDetail.message)?.[1] ?? null } : null,
         );
       } else {
         setErrors({});
-        setOther([err instanceof Error ? err.message : String(err)]);
+        setOther(view.details);
+        setHeadline(view.headline);
       }
     } finally {
       setBusy(false);
@@ -102,7 +113,7 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
       ...FIELD_ORDER.flatMap((f) =>
         (errors[f] ?? []).map((message) => ({ fieldId: fieldId(f), label: t(LABELS[f]), message })),
       ),
-      ...other.map((message) => ({ fieldId: null, label: '', message })),
+      ...other.map((message) => ({ fieldId: null, label: '', message, lang: 'en' })),
     ],
     [errors, other, t],
   );
@@ -137,7 +148,7 @@ export function OrganisationForm({ initial, membershipNetworks, submitLabel, onS
 
   return (
     <form className="org-form" onSubmit={submit} noValidate>
-      <ErrorSummary items={summary} />
+      <ErrorSummary items={summary} title={headline} />
       <fieldset>
         <legend>{t('form.sections.identity')}</legend>
         <div className="form-grid">

@@ -2,10 +2,10 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { ApiError, send } from '../api/client.ts';
 import type { Person } from '../api/types.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+import { describeError, detailText } from '../lib/error-view.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { FormField } from './form-field.tsx';
-import { errorText } from './status.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 const PERSON_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'jobTitle'] as const;
@@ -37,12 +37,14 @@ function AddPersonForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const id = useId();
   const [form, setForm] = useState<PersonForm>(EMPTY);
   const [errors, setErrors] = useState<PersonErrors>({});
+  /** the server's details that belong to no field (English) */
   const [other, setOther] = useState<string[]>([]);
+  /** the server's verdict in the user's language, as the summary's title */
+  const [headline, setHeadline] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
 
@@ -55,6 +57,7 @@ function AddPersonForm({
     if (form.lastName.trim() === '') local.lastName = [t('people.lastNameRequired')];
     if (form.email.trim() !== '' && !EMAIL.test(form.email.trim())) local.email = [t('people.invalidEmail')];
     setOther([]);
+    setHeadline(undefined);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setBusy(true);
@@ -69,21 +72,21 @@ function AddPersonForm({
       });
       onDone();
     } catch (err) {
+      const view = describeError(t, err);
       const fields: PersonErrors = {};
       const rest: string[] = [];
-      if (err instanceof ApiError) {
-        for (const d of err.details) {
-          const f = PERSON_FIELDS.find((k) => d.path === k);
-          if (f) fields[f] = [...(fields[f] ?? []), d.message];
-          else rest.push(d.path ? `${d.path} : ${d.message}` : d.message);
-        }
+      for (const d of err instanceof ApiError ? err.details : []) {
+        const f = PERSON_FIELDS.find((k) => d.path === k);
+        if (f) fields[f] = [...(fields[f] ?? []), d.message];
+        else rest.push(detailText(d));
       }
+      const mapped = Object.keys(fields).length > 0;
       setErrors(fields);
-      setOther(
-        Object.keys(fields).length === 0 || rest.length > 0
-          ? [err instanceof Error ? errorText(i18n, err) : String(err)]
-          : [],
-      );
+      setOther(mapped ? rest : view.details);
+      // field errors alone read like the browser's own checks: "The form has n error(s)"
+      const fieldsOnly =
+        err instanceof ApiError && err.code === 'validation_failed' && mapped && rest.length === 0;
+      setHeadline(fieldsOnly ? undefined : view.headline);
       setBusy(false);
     }
   };
@@ -93,7 +96,7 @@ function AddPersonForm({
       ...PERSON_FIELDS.flatMap((f) =>
         (errors[f] ?? []).map((message) => ({ fieldId: fieldIdOf(id, f), label: t(LABELS[f]), message })),
       ),
-      ...other.map((message) => ({ fieldId: null, label: '', message })),
+      ...other.map((message) => ({ fieldId: null, label: '', message, lang: 'en' })),
     ],
     [errors, other, id, t],
   );
@@ -133,7 +136,7 @@ function AddPersonForm({
       aria-busy={busy}
     >
       <h3 id={`${id}-title`}>{t('people.add')}</h3>
-      <ErrorSummary items={summary} />
+      <ErrorSummary items={summary} title={headline} />
       <div className="form-grid">
         {input('firstName', 'text', { required: true, maxLength: 200 })}
         {input('lastName', 'text', { required: true, maxLength: 200 })}

@@ -1,18 +1,38 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/client.ts';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
+import { describeError } from '../lib/error-view.ts';
 
-/** What to tell the user about a failed request. */
-export function errorText(i18n: I18n, error: Error): string {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return i18n.t('error.network');
-    if (error.status === 401) return i18n.t('error.401');
-    if (error.status === 403) return i18n.t('error.403');
-    if (error.status === 404) return i18n.t('error.404');
-    const details = error.details.map((d) => (d.path ? `${d.path} : ${d.message}` : d.message));
-    return [error.message, ...details].join(' — ');
-  }
-  return error.message === 'Failed to fetch' ? i18n.t('error.network') : error.message;
+/** A failed request in one line: the translated headline, then the server's details. */
+export function errorText(i18n: I18n, error: unknown): string {
+  const v = describeError(i18n.t, error);
+  return [v.headline, ...v.details].join(' — ');
+}
+
+/**
+ * A failed request: the headline in the user's language, then the server's details (English,
+ * marked so a screen reader reads them in English), which name the field, row or value.
+ */
+export function ErrorText({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const v = describeError(t, error);
+  return (
+    <>
+      <span className="error-headline">{v.headline}</span>
+      {v.details.length > 0 && (
+        <span className="error-details">
+          <span className="error-details-label">{t('error.serverDetails')}</span>
+          <span className="error-details-list">
+            {v.details.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: details may repeat and never reorder
+              <span key={i} lang="en" className="error-detail">
+                {d}
+              </span>
+            ))}
+          </span>
+        </span>
+      )}
+    </>
+  );
 }
 
 export function Loading({ label }: { label?: string }) {
@@ -30,7 +50,7 @@ export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () =>
   return (
     <div className="notice notice-error" role="alert">
       <p>
-        <strong>{i18n.t('common.error')}</strong> — {errorText(i18n, error)}
+        <strong>{i18n.t('common.error')}</strong> — <ErrorText error={error} />
       </p>
       {onRetry && (
         <button type="button" className="button button-secondary" onClick={onRetry}>

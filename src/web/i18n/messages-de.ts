@@ -74,6 +74,12 @@ export const de: Messages = {
   'error.403': 'Sie sind dazu nicht berechtigt.',
   'error.404': 'Nicht gefunden.',
   'error.network': 'Der Server antwortet nicht. Prüfen Sie Ihre Verbindung.',
+  'error.validation': 'Einige Angaben sind ungültig.',
+  'error.conflict': 'Dies steht im Widerspruch zu bereits erfassten Daten.',
+  'error.importRejected': 'Import abgelehnt: Es wurde nichts gespeichert.',
+  'error.server': 'Auf dem Server ist ein Fehler aufgetreten. Versuchen Sie es später erneut.',
+  'error.unexpected': 'Die Anfrage ist fehlgeschlagen.',
+  'error.serverDetails': 'Einzelheiten vom Server (auf Englisch):',
 
   'kind.enterprise': 'Unternehmen',
   'kind.university': 'Universität',

@@ -68,6 +68,12 @@ export const en: Messages = {
   'error.403': 'You are not allowed to do this.',
   'error.404': 'Not found.',
   'error.network': 'The server does not answer. Check your connection.',
+  'error.validation': 'Some of the data is not valid.',
+  'error.conflict': 'This conflicts with data already recorded.',
+  'error.importRejected': 'Import rejected: nothing was written.',
+  'error.server': 'The server ran into an error. Try again later.',
+  'error.unexpected': 'The request did not succeed.',
+  'error.serverDetails': 'Details from the server:',
 
   'kind.enterprise': 'Enterprise',
   'kind.university': 'University',

@@ -67,6 +67,12 @@ export const fr = {
   'error.403': 'Vous n’avez pas le droit de faire cela.',
   'error.404': 'Introuvable.',
   'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion.',
+  'error.validation': 'Certaines données ne sont pas valides.',
+  'error.conflict': 'Cela entre en conflit avec des données déjà enregistrées.',
+  'error.importRejected': 'Import refusé : rien n’a été enregistré.',
+  'error.server': 'Le serveur a rencontré une erreur. Réessayez plus tard.',
+  'error.unexpected': 'La demande n’a pas abouti.',
+  'error.serverDetails': 'Précisions du serveur (en anglais) :',
 
   'kind.enterprise': 'Entreprise',
   'kind.university': 'Université',

@@ -73,6 +73,12 @@ export const nl: Messages = {
   'error.403': 'U hebt niet de rechten om dit te doen.',
   'error.404': 'Niet gevonden.',
   'error.network': 'De server antwoordt niet. Controleer uw verbinding.',
+  'error.validation': 'Sommige gegevens zijn niet geldig.',
+  'error.conflict': 'Dit botst met gegevens die al geregistreerd zijn.',
+  'error.importRejected': 'Import geweigerd: er werd niets opgeslagen.',
+  'error.server': 'Er is een fout opgetreden op de server. Probeer het later opnieuw.',
+  'error.unexpected': 'Het verzoek is niet gelukt.',
+  'error.serverDetails': 'Details van de server (in het Engels):',
 
   'kind.enterprise': 'Onderneming',
   'kind.university': 'Universiteit',

@@ -6,8 +6,9 @@ import { useApi } from '../api/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { ImportReportView } from '../components/import-report.tsx';
-import { errorText, Loading } from '../components/status.tsx';
+import { Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { describeError, type ErrorView } from '../lib/error-view.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
 function isReport(x: unknown): x is ImportReport {
@@ -16,8 +17,7 @@ function isReport(x: unknown): x is ImportReport {
 
 /** /import — upload a member list; 200 = written or dry run passed, 422 = rejected with the report. */
 export function ImportPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { me, loading, canManage, manages } = useAuth();
   usePageTitle(t('import.title'));
   const networks = useApi<{ items: Network[] }>(canManage ? '/networks' : null);
@@ -27,7 +27,7 @@ export function ImportPage() {
   const [keepValid, setKeepValid] = useState(false);
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ErrorView | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
 
   const header = (
@@ -64,7 +64,7 @@ export function ImportPage() {
       setReport(await api<ImportReport>(`/imports/organisations${q}`, { method: 'POST', body }));
     } catch (err) {
       if (err instanceof ApiError && isReport(err.body)) setReport(err.body);
-      else setFailure(err instanceof Error ? errorText(i18n, err) : String(err));
+      else setFailure(describeError(t, err));
     } finally {
       setBusy(false);
     }
@@ -97,9 +97,10 @@ export function ImportPage() {
       {header}
       <form className="card import-form" onSubmit={submit} noValidate aria-busy={busy}>
         <ErrorSummary
+          title={failure?.headline}
           items={[
             ...(fileError ? [{ fieldId: 'import-file', label: t('import.file'), message: fileError }] : []),
-            ...(failure ? [{ fieldId: null, label: '', message: failure }] : []),
+            ...(failure?.details ?? []).map((message) => ({ fieldId: null, label: '', message, lang: 'en' })),
           ]}
         />
         <div className={`field${fileError ? ' has-error' : ''}`}>

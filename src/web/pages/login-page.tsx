@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { errorText } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
@@ -11,7 +12,8 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const [sp] = useSearchParams();
@@ -32,9 +34,7 @@ export function LoginPage() {
       setError(
         err instanceof ApiError && (err.status === 401 || err.status === 400)
           ? t('login.failed')
-          : err instanceof Error
-            ? err.message
-            : String(err),
+          : errorText(i18n, err),
       );
     } finally {
       setBusy(false);

@@ -72,7 +72,13 @@ function MembershipFilters({
         'network',
         t('filters.network'),
         t('filters.allNetworks'),
-        networks.map((n) => [n.slug, n.name]),
+        // a slug from the URL that is not a network stays visible (the list then says why it fails)
+        [
+          ...networks.map((n): [string, string] => [n.slug, n.name]),
+          ...(filters.network && networks.length > 0 && !networks.some((n) => n.slug === filters.network)
+            ? [[filters.network, filters.network] as [string, string]]
+            : []),
+        ],
       )}
       {select('joinedYear', t('memberships.joinedYear'), t('memberships.anyYear'), yearList)}
       {select('leftYear', t('memberships.leftYear'), t('memberships.anyYear'), yearList)}
