@@ -150,13 +150,19 @@ describe('a visitor, then a Skywin network manager', () => {
 });
 
 describe('on a phone (375 px wide)', () => {
-  it('shows a network’s members and a 404 page for an unknown address', async () => {
+  it('shows a network’s members, who left in 2020, and a 404 page for an unknown address', async () => {
     const { page, context, errors } = await openSession(browser, baseURL, 375);
     await page.goto('/reseaux/skywin?province=60000');
     await page.getByRole('heading', { level: 1, name: 'Skywin' }).waitFor();
     await page.locator('table.organisations tbody tr').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectAccessible(page, 'network skywin at 375 px');
+    await page.goto('/adhesions?leftYear=2020');
+    await page.getByRole('heading', { level: 1, name: 'Historique des adhésions' }).waitFor();
+    await page.locator('table.membership-history tbody tr').first().waitFor();
+    expect(await page.getByLabel('Année de sortie').inputValue()).toBe('2020');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page, 'membership history at 375 px');
     await page.goto('/nulle-part');
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     await expectAccessible(page, '404 at 375 px');
