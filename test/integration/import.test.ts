@@ -591,6 +591,22 @@ describe('importing organisations (API upload and service)', () => {
       expect(await orgsNamed('gardee une')).toHaveLength(1);
     });
 
+    it('keepValid with no valid row: 422, nothing written, no audit entry', async () => {
+      const file = csv([
+        ['Nom', 'BCE'],
+        ['Rejetée Une SA', '0123456748'],
+        ['Rejetée Deux SA', '0123456747'],
+      ]);
+      const before = await fingerprint(t.handle.db);
+      const audits = await t.handle.db.selectFrom('auditLog').select('id').execute();
+      const res = await upload(file, `network=${N.slug}&keepValid=true`);
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ ok: false, written: false, rows: 2, valid: 0 });
+      expect(res.json().errors).toHaveLength(2);
+      expect(await fingerprint(t.handle.db)).toEqual(before);
+      expect(await t.handle.db.selectFrom('auditLog').select('id').execute()).toHaveLength(audits.length);
+    });
+
     it('dryRun: reports what would happen and writes nothing', async () => {
       const existing = await makeOrganisation(t.handle.db, { name: 'Existe Déjà Pour Essai' });
       const file = csv([

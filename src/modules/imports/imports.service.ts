@@ -347,7 +347,8 @@ export async function importOrganisations(
   const tValidated = performance.now();
   report.phases.validate = Math.round(tValidated - t0) - report.phases.read;
   const rejected = report.errors.length > 0;
-  if ((rejected && !opts.keepValid) || opts.dryRun) {
+  // nothing to write: rejected all-or-nothing, a dry run, or keep-valid with no valid row
+  if ((rejected && !opts.keepValid) || opts.dryRun || planned.length === 0) {
     report.ok = !rejected;
     report.created = planned.filter((p) => p.existingId == null).length;
     report.matched = planned.length - report.created;
