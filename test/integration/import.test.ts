@@ -591,6 +591,28 @@ describe('importing organisations (API upload and service)', () => {
       expect(await orgsNamed('gardee une')).toHaveLength(1);
     });
 
+    it('refuses to write when organisations were added while the file was being checked', async () => {
+      const file = csv([
+        ['Nom', 'BCE'],
+        ['Course Contre La Montre SA', ''],
+      ]);
+      const before = await fingerprint(t.handle.db);
+      let added = false;
+      const run = importOrganisations({ db: t.handle.db, actor: SYSTEM }, Buffer.from(file), {
+        onProgress: async (phase) => {
+          // another user creates the same organisation between the check and the write
+          if (phase === 'validate' && !added) {
+            added = true;
+            await makeOrganisation(t.handle.db, { name: 'Course contre la montre', enterpriseNumber: null });
+          }
+        },
+      });
+      await expect(run).rejects.toThrow(/added or removed while the file was being checked/);
+      const after = await fingerprint(t.handle.db);
+      expect(after.organisations.n).toBe(before.organisations.n + 1); // only the concurrent one
+      expect(after.memberships).toEqual(before.memberships);
+    });
+
     it('keepValid with no valid row: 422, nothing written, no audit entry', async () => {
       const file = csv([
         ['Nom', 'BCE'],

@@ -45,6 +45,11 @@ describe('GET /api/v1/memberships (history list) and reference imports through t
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.rowCount).toBe(4);
 
+    const past = (
+      await t.app.inject({ url: `/api/v1/memberships?network=${n.slug}&page=5&pageSize=2` })
+    ).json();
+    expect(past).toMatchObject({ items: [], total: 3, page: 5 });
+
     const bad = await t.app.inject({ url: '/api/v1/memberships?network=nope' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0].path).toBe('network');

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Organisation, OrganisationUpdate } from '../../db/schema.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { formatEnterpriseNumber } from '../../domain/enterprise-number.ts';
-import { type ErrorDetail, PolarisError } from '../../domain/errors.ts';
+import { ConflictError, type ErrorDetail, PolarisError } from '../../domain/errors.ts';
 import { periodsOverlap } from '../../domain/organisation.ts';
 import {
   type OrganisationInput,
@@ -37,7 +37,8 @@ export interface ImportOptions {
   keepValid?: boolean;
   /** kind for rows of a file without a kind column (default: enterprise) */
   defaultKind?: string;
-  onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
+  /** called every 5,000 rows and at the end of each phase; awaited, so a slow consumer slows the import */
+  onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void | Promise<void>;
   /**
    * The database is the embedded PGlite, one connection owned by this process: bulk-load
    * shortcuts are safe there (see bulkLoad in organisations.repository.ts).
@@ -123,6 +124,12 @@ function matchedPatch(
   patch.searchText = searchTextOf(merged.name, merged.enterpriseNumber);
   patch.sizeClass = merged.kind === 'enterprise' ? sizeClass(merged) : null;
   return patch as OrganisationUpdate;
+}
+
+function identitySnapshot(rows: { id: number }[]): { count: number; maxId: number } {
+  let maxId = 0;
+  for (const r of rows) if (r.id > maxId) maxId = r.id;
+  return { count: rows.length, maxId };
 }
 
 export async function importOrganisations(
@@ -214,6 +221,7 @@ export async function importOrganisations(
   for (const m of munis) for (const n of [m.nameFr, m.nameNl]) if (n) muniByName.set(key(n), m.nis);
 
   const existing = await orgRepo.allIdentityKeys(ctx.db);
+  const snapshot = identitySnapshot(existing);
   const byEn = new Map<string, { id: number; name: string }>();
   const byName = new Map<string, { id: number; name: string; enterpriseNumber: string | null }[]>();
   for (const o of existing) {
@@ -341,7 +349,8 @@ export async function importOrganisations(
     }
     if (errs.length > 0) report.errors.push(...errs);
     else if (v.ok) planned.push({ row, record: v.value, existingId, networkId });
-    if (opts.onProgress && (i % 5000 === 0 || i === total - 1)) opts.onProgress('validate', i + 1, total);
+    if (opts.onProgress && (i % 5000 === 0 || i === total - 1))
+      await opts.onProgress('validate', i + 1, total);
   }
   report.valid = planned.length;
   const tValidated = performance.now();
@@ -356,6 +365,22 @@ export async function importOrganisations(
   }
 
   await ctx.db.transaction().execute(async (trx) => {
+    // The rows were matched against the registry as it was before this transaction: take the
+    // identity lock (organisation creation takes it too) and make sure nobody added or removed
+    // an organisation since, or the matches could be wrong.
+    await orgRepo.lockOrganisationIdentities(trx);
+    const now = await orgRepo.identityStats(trx);
+    if (now.count !== snapshot.count || now.maxId !== snapshot.maxId) {
+      throw new ConflictError(
+        'Organisations were added or removed while the file was being checked; nothing was written. Run the import again.',
+        [
+          {
+            path: 'file',
+            message: `the registry had ${snapshot.count} organisations when checked and ${now.count} when writing`,
+          },
+        ],
+      );
+    }
     const fresh = planned.filter((p) => p.existingId == null);
     const bulk = opts.embedded === true && fresh.length >= BULK_ROWS;
     const ids = bulk
@@ -367,7 +392,7 @@ export async function importOrganisations(
     const rows = fresh.map((p) => ({ ...p.record, id: p.existingId! }));
     if (bulk) await orgRepo.bulkLoadOrganisations(trx, rows);
     else await orgRepo.bulkInsertOrganisations(trx, rows);
-    opts.onProgress?.('write', fresh.length, planned.length);
+    await opts.onProgress?.('write', fresh.length, planned.length);
     report.created = fresh.length;
 
     // Matched organisations: the file's non-empty cells update the stored ones.

@@ -78,10 +78,21 @@ export interface MembershipListFilter {
 
 /** Membership periods with their organisation and network, for the history list and its exports. */
 export async function listMemberships(db: Db, f: MembershipListFilter, limit: number, offset: number) {
-  let q = db
-    .selectFrom('memberships as m')
-    .innerJoin('networks as n', 'n.id', 'm.networkId')
-    .innerJoin('organisations as o', 'o.id', 'm.organisationId')
+  const filtered = () => {
+    let q = db
+      .selectFrom('memberships as m')
+      .innerJoin('networks as n', 'n.id', 'm.networkId')
+      .innerJoin('organisations as o', 'o.id', 'm.organisationId');
+    if (f.networkId != null) q = q.where('m.networkId', '=', f.networkId);
+    if (f.asOf)
+      q = q
+        .where('m.joinedOn', '<=', f.asOf)
+        .where((e) => e.or([e('m.leftOn', 'is', null), e('m.leftOn', '>=', f.asOf!)]));
+    if (f.joinedYear) q = q.where(sql<boolean>`extract(year FROM m.joined_on) = ${f.joinedYear}`);
+    if (f.leftYear) q = q.where(sql<boolean>`extract(year FROM m.left_on) = ${f.leftYear}`);
+    return q;
+  };
+  const rows = await filtered()
     .select([
       'm.id',
       'm.organisationId',
@@ -93,21 +104,20 @@ export async function listMemberships(db: Db, f: MembershipListFilter, limit: nu
       'm.joinedOn',
       'm.leftOn',
       sql<number>`count(*) OVER ()`.as('total'),
-    ]);
-  if (f.networkId != null) q = q.where('m.networkId', '=', f.networkId);
-  if (f.asOf)
-    q = q
-      .where('m.joinedOn', '<=', f.asOf)
-      .where((e) => e.or([e('m.leftOn', 'is', null), e('m.leftOn', '>=', f.asOf!)]));
-  if (f.joinedYear) q = q.where(sql<boolean>`extract(year FROM m.joined_on) = ${f.joinedYear}`);
-  if (f.leftYear) q = q.where(sql<boolean>`extract(year FROM m.left_on) = ${f.leftYear}`);
-  const rows = await q
+    ])
     .orderBy('m.joinedOn', 'desc')
     .orderBy('m.id', 'desc')
     .limit(limit)
     .offset(offset)
     .execute();
-  return { rows: rows.map(({ total: _t, ...r }) => r), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  // The window count rides on the page rows; past the last page, count separately.
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : offset > 0
+        ? Number((await filtered().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n)
+        : 0;
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
 }
 
 /**

@@ -199,6 +199,15 @@ export async function allIdentityKeys(db: Tx) {
 const SEP = '\u001f';
 
 /** Reserve `n` organisation ids (so a bulk insert knows each row's id without relying on RETURNING order). */
+/** How many organisations there are and the highest id: a cheap fingerprint of the identity set. */
+export async function identityStats(db: Tx): Promise<{ count: number; maxId: number }> {
+  const r = await sql<{
+    count: number;
+    maxId: number;
+  }>`SELECT count(*)::int AS count, coalesce(max(id), 0)::int AS "maxId" FROM organisations`.execute(db);
+  return { count: Number(r.rows[0]!.count), maxId: Number(r.rows[0]!.maxId) };
+}
+
 export async function reserveOrganisationIds(db: Tx, n: number): Promise<number[]> {
   if (n === 0) return [];
   const r = await sql<{
