@@ -108,7 +108,7 @@ describe('a visitor, then a Skywin network manager', () => {
     await page.getByRole('alert').filter({ hasText: 'E-mail ou mot de passe incorrect.' }).waitFor();
     await page.getByLabel('Mot de passe').fill('polaris-demo-skywin');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText('Équipe Skywin (démo)').waitFor();
+    await page.getByText('Équipe Skywin (démo)', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Import' }).waitFor();
 
     // Edit the Skywin member: a wrong enterprise number comes back next to its field
