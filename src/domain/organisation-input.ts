@@ -64,32 +64,39 @@ export function searchTextOf(name: string, enterpriseNumber: string | null): str
   return `${stripAccents(name).toLowerCase()} ${enterpriseNumber ?? ''}`.trim();
 }
 
+/** Module-level (not a closure per call): validation runs once per imported row. */
+function addError(errors: ErrorDetail[], path: string, message: string, value?: unknown): void {
+  errors.push(
+    value !== undefined && value !== null ? { path, message, value: String(value) } : { path, message },
+  );
+}
+
 export function validateOrganisation(
   input: OrganisationInput,
   ref: ReferenceLookup,
 ): Validated<OrganisationRecord> {
   const errors: ErrorDetail[] = [];
-  const err = (path: string, message: string, value?: unknown) =>
-    errors.push({
-      path,
-      message,
-      ...(value !== undefined && value !== null ? { value: String(value) } : {}),
-    });
 
   const name = clean(input.name);
-  if (!name) err('name', 'a name is required');
-  else if (name.length > 300) err('name', 'the name is longer than 300 characters', name.slice(0, 40));
+  if (!name) addError(errors, 'name', 'a name is required');
+  else if (name.length > 300)
+    addError(errors, 'name', 'the name is longer than 300 characters', name.slice(0, 40));
 
   const kind = (input.kind ?? '').trim();
   if (!(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
-    err('kind', `unknown kind "${kind}"; expected one of ${ORGANISATION_KINDS.join(', ')}`, kind);
+    addError(
+      errors,
+      'kind',
+      `unknown kind "${kind}"; expected one of ${ORGANISATION_KINDS.join(', ')}`,
+      kind,
+    );
   }
 
   let enterpriseNumber: string | null = null;
   if (!blank(input.enterpriseNumber)) {
     const p = parseEnterpriseNumber(input.enterpriseNumber);
     if (p.ok) enterpriseNumber = p.value;
-    else err('enterpriseNumber', p.reason, input.enterpriseNumber);
+    else addError(errors, 'enterpriseNumber', p.reason, input.enterpriseNumber);
   }
 
   for (const [field, v] of [
@@ -98,21 +105,22 @@ export function validateOrganisation(
     ['balanceSheetEur', input.balanceSheetEur],
   ] as const) {
     if (v == null) continue;
-    if (!Number.isFinite(v) || v < 0) err(field, `must be a number ≥ 0, not ${v}`, v);
+    if (!Number.isFinite(v) || v < 0) addError(errors, field, `must be a number ≥ 0, not ${v}`, v);
     else if (field === 'headcount' && !Number.isInteger(v))
-      err(field, `a headcount is a whole number, not ${v}`, v);
-    else if (field === 'headcount' && v > 1_000_000) err(field, `${v} persons is not plausible`, v);
+      addError(errors, field, `a headcount is a whole number, not ${v}`, v);
+    else if (field === 'headcount' && v > 1_000_000)
+      addError(errors, field, `${v} persons is not plausible`, v);
   }
 
   const naceCodes: string[] = [];
   for (const raw of input.naceCodes ?? []) {
     const p = parseNaceCode(raw);
     if (!p.ok) {
-      err('naceCodes', p.reason, raw);
+      addError(errors, 'naceCodes', p.reason, raw);
       continue;
     }
     if (ref.naceCodes && !ref.naceCodes.has(p.value)) {
-      err('naceCodes', `"${raw}" is not a NACE-BEL 2008 code`, raw);
+      addError(errors, 'naceCodes', `"${raw}" is not a NACE-BEL 2008 code`, raw);
       continue;
     }
     if (!naceCodes.includes(p.value)) naceCodes.push(p.value);
@@ -122,7 +130,8 @@ export function validateOrganisation(
   let provinceNis: string | null = null;
   if (municipalityNis) {
     if (!/^\d{5}$/.test(municipalityNis)) {
-      err(
+      addError(
+        errors,
         'municipalityNis',
         `"${municipalityNis}" is not a NIS code (5 digits, e.g. 62063 for Liège)`,
         municipalityNis,
@@ -130,7 +139,13 @@ export function validateOrganisation(
       municipalityNis = null;
     } else if (ref.municipalities) {
       const m = ref.municipalities.get(municipalityNis);
-      if (!m) err('municipalityNis', `no municipality has NIS code ${municipalityNis}`, municipalityNis);
+      if (!m)
+        addError(
+          errors,
+          'municipalityNis',
+          `no municipality has NIS code ${municipalityNis}`,
+          municipalityNis,
+        );
       else provinceNis = m.provinceNis;
     } else {
       provinceNis = provinceOfMunicipality(municipalityNis);
@@ -139,7 +154,7 @@ export function validateOrganisation(
 
   const postcode = clean(input.postcode);
   if (postcode && !/^\d{4}$/.test(postcode))
-    err('postcode', `"${postcode}" is not a Belgian postcode (4 digits)`, postcode);
+    addError(errors, 'postcode', `"${postcode}" is not a Belgian postcode (4 digits)`, postcode);
 
   let website = clean(input.website);
   if (website) {
@@ -147,7 +162,7 @@ export function validateOrganisation(
     try {
       new URL(website);
     } catch {
-      err('website', `"${input.website}" is not a web address`, input.website);
+      addError(errors, 'website', `"${input.website}" is not a web address`, input.website);
     }
   }
 

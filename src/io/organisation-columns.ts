@@ -237,7 +237,10 @@ export function parseKind(raw: string): string {
 }
 
 /** Numbers as Belgians write them: `1.234.567,89`, `1 234 567`, `1234567.89`, `12 k€` is not accepted. */
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 export function parseNumber(raw: string): number | null | 'invalid' {
+  if (PLAIN_INTEGER.test(raw)) return Number(raw); // the common case, first
   let s = raw
     .trim()
     .replace(/[\s\u00a0\u202f]/g, '')
@@ -261,6 +264,66 @@ export interface ImportRow {
   errors: ErrorDetail[];
 }
 
+// Module-level helpers rather than per-row closures: rowToInput runs once per imported row.
+function cellOf(cells: string[], map: ColumnMap, f: ImportField): string {
+  const i = map.index[f];
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+}
+
+function cellError(
+  errors: ErrorDetail[],
+  line: number,
+  map: ColumnMap,
+  f: ImportField,
+  value: string,
+  message: string,
+): void {
+  errors.push({
+    path: `row ${line} / column "${map.header[f]}"`,
+    row: line,
+    column: map.header[f],
+    value,
+    message,
+  });
+}
+
+function numberCell(
+  cells: string[],
+  line: number,
+  map: ColumnMap,
+  f: ImportField,
+  errors: ErrorDetail[],
+): number | null {
+  const raw = cellOf(cells, map, f);
+  if (raw === '') return null;
+  const n = parseNumber(raw);
+  if (n === 'invalid') {
+    cellError(errors, line, map, f, raw, `"${raw}" is not a number`);
+    return null;
+  }
+  return n;
+}
+
+function dateCell(
+  cells: string[],
+  line: number,
+  map: ColumnMap,
+  f: ImportField,
+  errors: ErrorDetail[],
+): string | null {
+  const raw = cellOf(cells, map, f);
+  if (raw === '') return null;
+  const d = parseDate(raw);
+  if (!d.ok) {
+    cellError(errors, line, map, f, raw, d.reason);
+    return null;
+  }
+  return d.value;
+}
+
+const NIS = /^\d{5}$/;
+const LIST_SEPARATORS = /[;,|]/;
+
 export function rowToInput(
   cells: string[],
   line: number,
@@ -268,66 +331,41 @@ export function rowToInput(
   defaultKind: string | null,
 ): ImportRow {
   const errors: ErrorDetail[] = [];
-  const get = (f: ImportField): string => {
-    const i = map.index[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const fail = (f: ImportField, value: string, message: string) =>
-    errors.push({
-      path: `row ${line} / column "${map.header[f]}"`,
-      row: line,
-      column: map.header[f],
-      value,
-      message,
-    });
-  const num = (f: 'headcount' | 'turnoverEur' | 'balanceSheetEur'): number | null => {
-    const raw = get(f);
-    const n = parseNumber(raw);
-    if (n === 'invalid') {
-      fail(f, raw, `"${raw}" is not a number`);
-      return null;
+  const rawKind = cellOf(cells, map, 'kind');
+  const muni = cellOf(cells, map, 'municipality');
+  const isNis = NIS.test(muni);
+  const rawKeywords = cellOf(cells, map, 'keywords');
+  const keywords: string[] = [];
+  if (rawKeywords !== '') {
+    for (const k of rawKeywords.split(LIST_SEPARATORS)) {
+      const t = k.trim();
+      if (t !== '') keywords.push(t);
     }
-    return n;
-  };
-  const date = (f: 'joinedOn' | 'leftOn'): string | null => {
-    const raw = get(f);
-    if (raw === '') return null;
-    const d = parseDate(raw);
-    if (!d.ok) {
-      fail(f, raw, d.reason);
-      return null;
-    }
-    return d.value;
-  };
-  const rawKind = get('kind');
-  const muni = get('municipality');
-  const isNis = /^\d{5}$/.test(muni);
+  }
+  const rawNace = cellOf(cells, map, 'naceCodes');
   const input: OrganisationInput = {
-    name: get('name'),
+    name: cellOf(cells, map, 'name'),
     kind: rawKind ? parseKind(rawKind) : (defaultKind ?? ''),
-    enterpriseNumber: get('enterpriseNumber') || null,
-    legalForm: get('legalForm') || null,
-    headcount: num('headcount'),
-    turnoverEur: num('turnoverEur'),
-    balanceSheetEur: num('balanceSheetEur'),
-    naceCodes: splitNaceList(get('naceCodes')),
-    address: get('address') || null,
-    postcode: get('postcode') || null,
+    enterpriseNumber: cellOf(cells, map, 'enterpriseNumber') || null,
+    legalForm: cellOf(cells, map, 'legalForm') || null,
+    headcount: numberCell(cells, line, map, 'headcount', errors),
+    turnoverEur: numberCell(cells, line, map, 'turnoverEur', errors),
+    balanceSheetEur: numberCell(cells, line, map, 'balanceSheetEur', errors),
+    naceCodes: rawNace === '' ? [] : splitNaceList(rawNace),
+    address: cellOf(cells, map, 'address') || null,
+    postcode: cellOf(cells, map, 'postcode') || null,
     municipalityNis: isNis ? muni : null,
-    website: get('website') || null,
-    description: get('description') || null,
-    keywords: get('keywords')
-      .split(/[;,|]/)
-      .map((k) => k.trim())
-      .filter(Boolean),
+    website: cellOf(cells, map, 'website') || null,
+    description: cellOf(cells, map, 'description') || null,
+    keywords,
   };
   return {
     line,
     input,
     municipalityName: !isNis && muni !== '' ? muni : null,
-    network: get('network') || null,
-    joinedOn: date('joinedOn'),
-    leftOn: date('leftOn'),
+    network: cellOf(cells, map, 'network') || null,
+    joinedOn: dateCell(cells, line, map, 'joinedOn', errors),
+    leftOn: dateCell(cells, line, map, 'leftOn', errors),
     errors,
   };
 }

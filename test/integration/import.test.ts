@@ -846,6 +846,20 @@ describe('importing organisations (API upload and service)', () => {
             'organisations_sort_name_idx',
           ]),
         );
+        const mIndexes = await sql<{ indexname: string }>`
+          SELECT indexname FROM pg_indexes WHERE tablename = 'memberships' ORDER BY indexname`.execute(
+          t.handle.db,
+        );
+        expect(mIndexes.rows.map((r) => r.indexname)).toEqual(
+          expect.arrayContaining(['memberships_network_idx', 'memberships_org_idx', 'memberships_pkey']),
+        );
+        // the foreign keys hold again after the bulk load: a dangling membership is refused
+        await expect(
+          t.handle.db
+            .insertInto('memberships')
+            .values({ organisationId: 999_999_999, networkId: N2.id, joinedOn: '2020-01-01', leftOn: null })
+            .execute(),
+        ).rejects.toThrow(/foreign key/);
         // the unique constraint is back
         await expect(
           t.handle.db

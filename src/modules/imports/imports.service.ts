@@ -139,6 +139,15 @@ export async function importOrganisations(
 ): Promise<ImportReport> {
   const t0 = performance.now();
   const key = keyer();
+  const allowed = new Map<number, boolean>();
+  const mayImportInto = (networkId: number): boolean => {
+    let ok = allowed.get(networkId);
+    if (ok === undefined) {
+      ok = can(ctx.actor, 'import:organisations', { networkId });
+      allowed.set(networkId, ok);
+    }
+    return ok;
+  };
   const report: ImportReport = {
     ok: false,
     written: false,
@@ -274,7 +283,7 @@ export async function importOrganisations(
           value: row.network,
           message: `no network is called "${row.network}"`,
         });
-      else if (!can(ctx.actor, 'import:organisations', { networkId: id }))
+      else if (!mayImportInto(id))
         errs.push({
           path: `row ${line} / column "${map.header.network}"`,
           row: line,
