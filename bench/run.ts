@@ -68,6 +68,9 @@ async function prepare(h: DatabaseHandle, csv: Buffer) {
   const t0 = performance.now();
   const report = await importOrganisations(ctx, csv, { embedded: h.kind === 'pglite' });
   const seconds = (performance.now() - t0) / 1000;
+  console.log(
+    `  import phases (ms): read ${report.phases.read}, validate ${report.phases.validate}, write ${report.phases.write}`,
+  );
   if (!report.ok || report.created !== ROWS)
     throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
   // 2 more periods per organisation: 300,000 memberships for 100,000 organisations
@@ -112,6 +115,31 @@ async function load(h: DatabaseHandle, cached: boolean) {
   };
 }
 
+/** Import, then load-test, on one database; closes it. */
+async function measure(database: string, h: DatabaseHandle, csv: Buffer): Promise<Result> {
+  try {
+    const p = await prepare(h, csv);
+    console.log(
+      `${database}: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s); ${p.organisations} organisations, ${p.memberships} memberships`,
+    );
+    const http = [await load(h, false), await load(h, true)];
+    for (const x of http)
+      console.log(`${database}, ${x.url}: ${x.reqPerSec} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`);
+    const importRowsPerSecond = Math.round(ROWS / p.seconds);
+    return {
+      database,
+      importRows: ROWS,
+      importSeconds: p.seconds,
+      importRowsPerSecond,
+      organisations: p.organisations,
+      memberships: p.memberships,
+      http,
+    };
+  } finally {
+    await h.close();
+  }
+}
+
 async function main() {
   const munis = readFileSync(join(REF, 'be-municipalities', 'belgian_municipalities_2020.csv'), 'utf8')
     .split('\n')
@@ -125,24 +153,7 @@ async function main() {
   // PGlite, in a data folder as `npm start` uses it
   const dir = mkdtempSync(join(tmpdir(), 'polaris-bench-'));
   try {
-    const h = await openDatabase({ dataDir: dir });
-    const p = await prepare(h, csv);
-    console.log(
-      `PGlite: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s); ${p.organisations} organisations, ${p.memberships} memberships`,
-    );
-    const http = [await load(h, false), await load(h, true)];
-    for (const x of http)
-      console.log(`PGlite, ${x.url}: ${x.reqPerSec} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`);
-    results.push({
-      database: 'pglite',
-      importRows: ROWS,
-      importSeconds: p.seconds,
-      importRowsPerSecond: Math.round(ROWS / p.seconds),
-      organisations: p.organisations,
-      memberships: p.memberships,
-      http,
-    });
-    await h.close();
+    results.push(await measure('pglite', await openDatabase({ dataDir: dir }), csv));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -154,26 +165,9 @@ async function main() {
     await admin.query('CREATE DATABASE polaris_bench');
     const u = new URL(PG_URL);
     u.pathname = '/polaris_bench';
-    const h = await openDatabase({ databaseUrl: u.toString() });
     try {
-      const p = await prepare(h, csv);
-      console.log(
-        `PostgreSQL: imported ${ROWS} rows in ${p.seconds.toFixed(2)} s (${Math.round(ROWS / p.seconds)} rows/s)`,
-      );
-      const http = [await load(h, false), await load(h, true)];
-      for (const x of http)
-        console.log(`PostgreSQL, ${x.url}: ${x.reqPerSec} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`);
-      results.push({
-        database: 'postgres',
-        importRows: ROWS,
-        importSeconds: p.seconds,
-        importRowsPerSecond: Math.round(ROWS / p.seconds),
-        organisations: p.organisations,
-        memberships: p.memberships,
-        http,
-      });
+      results.push(await measure('postgres', await openDatabase({ databaseUrl: u.toString() }), csv));
     } finally {
-      await h.close();
       await admin.query('DROP DATABASE IF EXISTS polaris_bench WITH (FORCE)');
       await admin.end();
     }
