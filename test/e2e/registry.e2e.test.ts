@@ -41,7 +41,7 @@ describe('an administrator', () => {
     await page.locator('section.table-scroll[aria-busy]').waitFor({ state: 'detached' });
     const table = page.getByRole('table', { name: /Périodes d’adhésion.*Skywin, adhésion en 2019/ });
     const rows = table.locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThan(0);
+    await rows.first().waitFor(); // the filtered table has rendered
     expect(new Set(await rows.locator('td:nth-child(3)').allTextContents())).toEqual(new Set(['Skywin']));
     for (const joined of await rows.locator('td:nth-child(4)').allTextContents())
       expect(joined).toMatch(/^\d{2}\/\d{2}\/2019$/);

@@ -13,5 +13,8 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,
+    // One retry in CI, as Playwright's own runner does: a real browser on a loaded 2-core machine
+    // can miss a frame; a journey that fails twice is a failure.
+    retry: process.env.CI ? 1 : 0,
   },
 });
