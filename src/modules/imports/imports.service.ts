@@ -1,5 +1,6 @@
 import { formatEnterpriseNumber } from '../../domain/enterprise-number.ts';
-import { type ErrorDetail, PolarisError } from '../../domain/errors.ts';
+import { PolarisError } from '../../domain/errors.ts';
+import type { ImportReport } from '../../domain/import-report.ts';
 import { type OrganisationInput, validateOrganisation } from '../../domain/organisation-input.ts';
 import { stripAccents } from '../../domain/text.ts';
 import { columnOf, mapHeaders, rowToInput } from '../../io/organisation-columns.ts';
@@ -35,26 +36,7 @@ export interface ImportOptions {
   embedded?: boolean;
 }
 
-export interface ImportReport {
-  ok: boolean;
-  written: boolean;
-  dryRun: boolean;
-  format?: Sheet['format'];
-  encoding?: string;
-  delimiter?: string;
-  rows: number;
-  valid: number;
-  created: number;
-  matched: number;
-  membershipsAdded: number;
-  membershipsClosed: number;
-  errors: ErrorDetail[];
-  warnings: ErrorDetail[];
-  unknownColumns: string[];
-  durationMs: number;
-  /** where the time went, ms: reading the file, checking the rows, writing */
-  phases: { read: number; validate: number; write: number };
-}
+export type { ImportReport };
 
 /** Lookup key of a network or municipality name; memoised per import (a column repeats a few values). */
 function keyer(): (s: string) => string {

@@ -6,6 +6,7 @@
  */
 
 import type { ErrorDetail } from '../../domain/errors.ts';
+import type { ImportReport as DomainImportReport } from '../../domain/import-report.ts';
 import type { NetworkKind, OrganisationKind, WALLOON_PROVINCES } from '../../domain/organisation.ts';
 import type { SizeClass } from '../../domain/size-class.ts';
 
@@ -201,26 +202,5 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
-/**
- * The answer of POST /imports/organisations (200 written or dry run; 422 rejected). The server's
- * type is `ImportReport` in src/modules/imports (not importable here), plus the file name the route adds.
- */
-export interface ImportReport {
-  fileName?: string;
-  ok: boolean;
-  written: boolean;
-  dryRun: boolean;
-  format?: string;
-  encoding?: string;
-  delimiter?: string;
-  rows: number;
-  valid: number;
-  created: number;
-  matched: number;
-  membershipsAdded: number;
-  membershipsClosed: number;
-  errors: ErrorDetail[];
-  warnings: ErrorDetail[];
-  unknownColumns: string[];
-  durationMs: number;
-}
+/** The answer of POST /imports/organisations (200 written or dry run; 422 rejected): the server's report plus the file name. */
+export type ImportReport = DomainImportReport & { fileName?: string };
