@@ -1,7 +1,8 @@
 /**
  * RFC 4180 CSV parsing, with the delimiter given: quoted fields may hold the delimiter, line
- * breaks and doubled quotes; CRLF, LF and CR line ends; a final line end is optional. About 5×
- * faster than csv-parse on member lists (one pass over the string, slices, no per-char objects).
+ * breaks and doubled quotes; CRLF, LF and CR line ends; a final line end is optional. About 3×
+ * faster than csv-parse on member lists (100,000 rows, 8.7 MB: 0.18 s against 0.60 s here; one pass
+ * over the string, slices, no per-character objects).
  */
 
 export class CsvSyntaxError extends Error {
