@@ -29,7 +29,7 @@ describe('validateOrganisation', () => {
       value: expect.objectContaining({
         name: 'Liège Software SA',
         nameKey: 'liege software',
-        searchText: 'liege software sa 0123456749',
+        searchText: 'liege software sa',
         enterpriseNumber: '0123456749',
         sizeClass: 'small',
         naceCodes: ['62010', '2562'],
@@ -95,8 +95,8 @@ describe('validateOrganisation', () => {
 });
 
 describe('searchTextOf', () => {
-  it('is the accent-free lower-case name followed by the enterprise number', () => {
-    expect(searchTextOf('Héliopôle SA', '0123456749')).toBe('heliopole sa 0123456749');
-    expect(searchTextOf('Héliopôle SA', null)).toBe('heliopole sa');
+  it('is the accent-free lower-case name (enterprise numbers are searched on their own column)', () => {
+    expect(searchTextOf('Héliopôle SA')).toBe('heliopole sa');
+    expect(searchTextOf('ÉCOLE Supérieure')).toBe('ecole superieure');
   });
 });

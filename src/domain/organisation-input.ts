@@ -60,8 +60,13 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: ErrorDe
 const blank = (s: string | null | undefined): s is null | undefined => s == null || s.trim() === '';
 const clean = (s: string | null | undefined): string | null => (blank(s) ? null : s.trim());
 
-export function searchTextOf(name: string, enterpriseNumber: string | null): string {
-  return `${stripAccents(name).toLowerCase()} ${enterpriseNumber ?? ''}`.trim();
+/**
+ * The text the name search (`q`) matches, through a trigram index: the name, lower case, without
+ * accents. Enterprise numbers are searched on their own column (a btree range), which keeps the
+ * trigram index half the size and its bulk build twice as fast.
+ */
+export function searchTextOf(name: string): string {
+  return stripAccents(name).toLowerCase();
 }
 
 /** Module-level (not a closure per call): validation runs once per imported row. */
@@ -176,7 +181,7 @@ export function validateOrganisation(
     value: {
       name,
       nameKey: normaliseName(name),
-      searchText: searchTextOf(name, enterpriseNumber),
+      searchText: searchTextOf(name),
       kind: kind as OrganisationKind,
       enterpriseNumber,
       legalForm: clean(input.legalForm),

@@ -49,7 +49,7 @@ export async function makeOrganisation(
     .values({
       name,
       nameKey: normaliseName(name),
-      searchText: searchTextOf(name, enterpriseNumber),
+      searchText: searchTextOf(name),
       kind: over.kind ?? 'enterprise',
       enterpriseNumber,
       headcount: over.headcount ?? null,

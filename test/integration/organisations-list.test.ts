@@ -200,6 +200,15 @@ describe('GET /api/v1/organisations', () => {
       expect(names(p), spelling).toEqual(['Liège Aéro Systems SA']);
     }
     expect(names(await get(`q=${en.d.slice(0, 7)}`))).toEqual(['Charleroi Steel SA']);
+    // every prefix from 4 digits finds it (prefixes ending in 9 need the carry of the range bound)
+    for (let n = 4; n <= 10; n++) {
+      const p = await get(`q=${en.d.slice(0, n)}`);
+      expect(
+        p.items.map((i) => i.name),
+        en.d.slice(0, n),
+      ).toContain('Charleroi Steel SA');
+    }
+    expect((await get('q=9999')).total).toBe(0);
   });
 
   it('combines filters', async () => {

@@ -288,7 +288,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
       key,
       name,
       nameKey: normaliseName(name),
-      searchText: searchTextOf(name, en),
+      searchText: searchTextOf(name),
       kind,
       enterpriseNumber: en,
       legalForm: null,

@@ -43,7 +43,7 @@ function matchedPatch(
   }
   if (!fileHasKind) delete patch.kind;
   const merged = { ...stored, ...patch } as Organisation;
-  patch.searchText = searchTextOf(merged.name, merged.enterpriseNumber);
+  patch.searchText = searchTextOf(merged.name);
   patch.sizeClass = merged.kind === 'enterprise' ? sizeClass(merged) : null;
   return patch as OrganisationUpdate;
 }

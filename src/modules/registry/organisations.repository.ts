@@ -13,11 +13,25 @@ export interface OrganisationFilter {
   size?: string;
   /** normalised search text (lower case, no accents) */
   q?: string;
+  /** leading digits of an enterprise number (4 to 10) */
+  enterpriseNumberPrefix?: string;
   /** membership date (ISO); with networkId: members of that network on that day, else of any */
   asOf?: string;
 }
 
 export type OrganisationSort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'headcount' | '-headcount';
+
+/** '0123' → '0124', '0129' → '0130'; null for all nines (no upper bound). */
+function nextDigitPrefix(p: string): string | null {
+  const digits = p.split('').map(Number);
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i]! < 9) {
+      digits[i] = digits[i]! + 1;
+      return digits.slice(0, i + 1).join('');
+    }
+  }
+  return null;
+}
 
 function whereFilter(f: OrganisationFilter) {
   return (eb: ExpressionBuilder<Database & { o: OrganisationsTable }, 'o'>) => {
@@ -31,9 +45,17 @@ function whereFilter(f: OrganisationFilter) {
         conds.push(sql<SqlBool>`EXISTS (SELECT 1 FROM unnest(o.nace_codes) c WHERE c LIKE ${`${f.nace}%`})`);
     }
     if (f.q) conds.push(sql<SqlBool>`o.search_text LIKE ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}`);
+    if (f.enterpriseNumberPrefix) {
+      // a range on the unique btree (any collation orders digit strings alike), then the exact prefix
+      const p = f.enterpriseNumberPrefix;
+      const upper = nextDigitPrefix(p);
+      conds.push(eb('o.enterpriseNumber', '>=', p));
+      if (upper) conds.push(eb('o.enterpriseNumber', '<', upper));
+      conds.push(sql<SqlBool>`o.enterprise_number LIKE ${`${p}%`}`);
+    }
     if (f.networkId != null || f.asOf) {
       const day = f.asOf;
-      const probe = (f.q?.length ?? 0) >= 3; // a trigram-indexable text filter
+      const probe = (f.q?.length ?? 0) >= 3 || f.enterpriseNumberPrefix != null; // a selective indexed filter
       conds.push(
         eb.exists(
           eb

@@ -46,13 +46,20 @@ async function toFilter(
   if (q.province) f.provinceNis = q.province;
   if (q.nace) f.nace = q.nace.replace(/\./g, '').toUpperCase();
   if (q.q?.trim()) {
-    // An enterprise number in any accepted spelling (BE0123456749, 0123.456.749) searches its canonical digits.
+    // An enterprise number in any accepted spelling (BE0123456749, 0123.456.749), or its first
+    // digits (0123.456), searches the enterprise-number column; anything else searches names.
     const en = parseEnterpriseNumber(q.q);
-    f.q = en.ok
-      ? en.value
-      : stripAccents(q.q.trim())
-          .toLowerCase()
-          .replace(/[.\s]/g, (m) => (m === '.' ? '' : ' '));
+    const digits = q.q
+      .trim()
+      .toUpperCase()
+      .replace(/^BE/, '')
+      .replace(/[\s.\-/]/g, '');
+    if (en.ok) f.enterpriseNumberPrefix = en.value;
+    else if (/^\d{4,10}$/.test(digits)) f.enterpriseNumberPrefix = digits;
+    else
+      f.q = stripAccents(q.q.trim())
+        .toLowerCase()
+        .replace(/[.\s]/g, (m) => (m === '.' ? '' : ' '));
   }
   return f;
 }
