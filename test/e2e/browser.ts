@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 /** Chromium flags that work on these machines (no GPU, no sandbox, no background network). */
 const ARGS = [
@@ -36,6 +36,27 @@ export async function openSession(browser: Browser, baseURL: string, width = 128
     if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   return { context, page, errors };
+}
+
+/**
+ * Chromium for this test file: launched before its tests, closed after. `open()` starts a fresh
+ * session on the server the global set-up started; call it inside a test.
+ */
+export function browserForFile(): { open(width?: number): Promise<Session> } {
+  const baseURL = inject('baseURL');
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    open(width) {
+      if (!browser) throw new Error('the browser is launched in beforeAll: open a session inside a test');
+      return openSession(browser, baseURL, width);
+    },
+  };
 }
 
 /** Run axe (WCAG 2.1 A/AA and best practices) and fail on any serious or critical violation. */

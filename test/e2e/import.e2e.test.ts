@@ -1,17 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, expectAccessible } from './browser.ts';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** 0123.456.789 fails the mod-97 check (the check digits of 01234567 are 49). */
 const BAD_CSV = [
@@ -22,7 +12,7 @@ const BAD_CSV = [
 
 describe('import of a member list', () => {
   it('rejects a file with a wrong enterprise number and shows the error table', async () => {
-    const { page, context, errors } = await openSession(browser, baseURL);
+    const { page, context, errors } = await browser.open();
     // The browser context shares its cookies with its request context: log in through the API.
     const login = await context.request.post('/api/v1/auth/login', {
       data: { email: 'skywin@polaris.demo', password: 'polaris-demo-skywin' },

@@ -1,21 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, expectAccessible } from './browser.ts';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('a visitor, then a Skywin network manager', () => {
   it('browses a pole, filters its members, reads an organisation, switches language, logs in and edits it', async () => {
-    const { page, context, errors } = await openSession(browser, baseURL);
+    const { page, context, errors } = await browser.open();
 
     // Home: key figures, chart with its data table, demo banner
     await page.goto('/');
@@ -151,7 +141,7 @@ describe('a visitor, then a Skywin network manager', () => {
 
 describe('on a phone (375 px wide)', () => {
   it('shows a network’s members, who left in 2020, and a 404 page for an unknown address', async () => {
-    const { page, context, errors } = await openSession(browser, baseURL, 375);
+    const { page, context, errors } = await browser.open(375);
     await page.goto('/reseaux/skywin?province=60000');
     await page.getByRole('heading', { level: 1, name: 'Skywin' }).waitFor();
     await page.locator('table.organisations tbody tr').first().waitFor();

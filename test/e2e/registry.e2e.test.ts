@@ -1,21 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, expectAccessible } from './browser.ts';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('an administrator', () => {
   it('finds who joined Skywin in 2019, adds and deletes a contact, and reads it all in Dutch', async () => {
-    const { page, context, errors } = await openSession(browser, baseURL);
+    const { page, context, errors } = await browser.open();
     const login = await context.request.post('/api/v1/auth/login', {
       data: { email: 'admin@polaris.demo', password: 'polaris-demo-admin' },
     });
