@@ -1,13 +1,17 @@
 /**
  * Shapes of the Polaris HTTP API (/api/v1) as the web app reads them. The vocabulary the server
  * defines in `src/domain` (pure rules, no I/O) is shared, not copied: organisation kinds, size
- * classes, network kinds, provinces, error details. The answer shapes below have no server type
+ * classes, network kinds, provinces, error details, the organisation input. The answer shapes below have no server type
  * the web app may import (they are built in `src/modules`), so they mirror the OpenAPI description.
  */
 
 import type { ErrorDetail } from '../../domain/errors.ts';
 import type { ImportReport as DomainImportReport } from '../../domain/import-report.ts';
 import type { NetworkKind, OrganisationKind, WALLOON_PROVINCES } from '../../domain/organisation.ts';
+import type {
+  OrganisationInput as DomainOrganisationInput,
+  OrganisationRecord,
+} from '../../domain/organisation-input.ts';
 import type { SizeClass } from '../../domain/size-class.ts';
 
 export type { ErrorDetail } from '../../domain/errors.ts';
@@ -113,26 +117,10 @@ export interface Person {
   jobTitle: string | null;
 }
 
-export interface OrganisationDetail {
+/** GET /organisations/:id: the validated record (less its search keys) with what the server adds. */
+export interface OrganisationDetail extends Omit<OrganisationRecord, 'nameKey' | 'searchText'> {
   id: number;
-  name: string;
-  kind: OrganisationKind;
-  enterpriseNumber: string | null;
-  legalForm: string | null;
-  headcount: number | null;
-  turnoverEur: number | null;
-  balanceSheetEur: number | null;
-  sizeClass: SizeClass | null;
-  naceCodes: string[];
-  naceSections: string[];
-  address: string | null;
-  postcode: string | null;
-  municipalityNis: string | null;
   municipalityName: string | null;
-  provinceNis: string | null;
-  website: string | null;
-  description: string | null;
-  keywords: string[];
   generated: boolean;
   createdAt: string;
   updatedAt: string;
@@ -146,25 +134,15 @@ export interface OrganisationDetail {
   };
 }
 
-/** Body of POST /organisations and PATCH /organisations/:id. */
-export interface OrganisationInput {
-  name: string;
+/**
+ * Body of POST /organisations and PATCH /organisations/:id: the domain's input (every field sent,
+ * `null` when blank) with a known kind, plus the API's own options.
+ */
+export type OrganisationInput = Omit<Required<DomainOrganisationInput>, 'kind'> & {
   kind: OrganisationKind;
-  enterpriseNumber: string | null;
-  legalForm: string | null;
-  headcount: number | null;
-  turnoverEur: number | null;
-  balanceSheetEur: number | null;
-  naceCodes: string[];
-  address: string | null;
-  postcode: string | null;
-  municipalityNis: string | null;
-  website: string | null;
-  description: string | null;
-  keywords: string[];
   allowSimilarName?: boolean;
   membership?: { network: string; joinedOn: string };
-}
+};
 
 export type Role = 'admin' | 'network_manager' | 'member' | 'anonymous';
 

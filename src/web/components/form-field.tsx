@@ -19,6 +19,8 @@ export function FormField({
   errors,
   required,
   className,
+  describedBy,
+  invalid,
   children,
 }: {
   id: string;
@@ -27,15 +29,19 @@ export function FormField({
   errors?: string[];
   required?: boolean;
   className?: string;
+  /** the id of a message shown elsewhere (outside the field) that describes the control */
+  describedBy?: string;
+  /** mark the control invalid though `errors` is empty (the error is shown elsewhere) */
+  invalid?: boolean;
   children: (props: ControlProps) => ReactNode;
 }) {
   const { t } = useI18n();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
+  const describedByIds = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null, describedBy]
     .filter(Boolean)
     .join(' ');
   const props: ControlProps = { id };
-  if (describedBy) props['aria-describedby'] = describedBy;
-  if (errors?.length) props['aria-invalid'] = true;
+  if (describedByIds) props['aria-describedby'] = describedByIds;
+  if (errors?.length || invalid) props['aria-invalid'] = true;
   if (required) props['aria-required'] = true;
   return (
     <div className={`field${errors?.length ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>

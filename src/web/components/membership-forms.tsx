@@ -3,6 +3,7 @@ import { send } from '../api/client.ts';
 import type { Membership, Network } from '../api/types.ts';
 import { todayIso } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { FormField } from './form-field.tsx';
 import { ErrorText } from './status.tsx';
 
 function useSubmit(onDone: (message: string) => void) {
@@ -44,19 +45,23 @@ export function EndMembershipForm({
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-left`}>{t('timeline.endDate', { network: membership.networkName })}</label>
-        <input
-          id={`${id}-left`}
-          type="date"
-          required
-          min={membership.joinedOn}
-          value={leftOn}
-          onChange={(e) => setLeftOn(e.target.value)}
-          aria-describedby={error != null ? `${id}-err` : undefined}
-          aria-invalid={error != null ? true : undefined}
-        />
-      </div>
+      <FormField
+        id={`${id}-left`}
+        label={t('timeline.endDate', { network: membership.networkName })}
+        describedBy={error != null ? `${id}-err` : undefined}
+        invalid={error != null}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            required
+            min={membership.joinedOn}
+            value={leftOn}
+            onChange={(e) => setLeftOn(e.target.value)}
+          />
+        )}
+      </FormField>
       {error != null && (
         <p id={`${id}-err`} className="field-error" role="alert">
           <ErrorText error={error} />
@@ -101,27 +106,29 @@ export function AddMembershipForm({
     <form className="card add-membership" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('membership.add')}</h3>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={`${id}-net`}>{t('membership.network')}</label>
-          <select id={`${id}-net`} value={network} onChange={(e) => setNetwork(e.target.value)}>
-            {networks.map((n) => (
-              <option key={n.slug} value={n.slug}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-joined`}>{t('membership.joinedOn')}</label>
-          <input
-            id={`${id}-joined`}
-            type="date"
-            required
-            min="1990-01-01"
-            value={joinedOn}
-            onChange={(e) => setJoinedOn(e.target.value)}
-          />
-        </div>
+        <FormField id={`${id}-net`} label={t('membership.network')}>
+          {(p) => (
+            <select {...p} value={network} onChange={(e) => setNetwork(e.target.value)}>
+              {networks.map((n) => (
+                <option key={n.slug} value={n.slug}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id={`${id}-joined`} label={t('membership.joinedOn')}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              required
+              min="1990-01-01"
+              value={joinedOn}
+              onChange={(e) => setJoinedOn(e.target.value)}
+            />
+          )}
+        </FormField>
         <div className="field field-button">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('common.saving') : t('membership.submit')}

@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NetworkKindBadge } from './badges.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { EditableSection, RowDeleteButton } from './editable-section.tsx';
 import { AddMembershipForm, EndMembershipForm } from './membership-forms.tsx';
 import { MembershipTimeline } from './membership-timeline.tsx';
 import { TableScroll } from './table-scroll.tsx';
@@ -43,18 +44,12 @@ export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail
   };
 
   return (
-    <section className="section card" aria-labelledby="memberships-title">
-      <h2 id="memberships-title" ref={heading} tabIndex={-1}>
-        {t('timeline.title')}
-      </h2>
-      <p className="visually-hidden" role="status">
-        {message ?? ''}
-      </p>
-      {message && (
-        <p className="notice notice-success" aria-hidden="true">
-          {message}
-        </p>
-      )}
+    <EditableSection
+      titleId="memberships-title"
+      title={t('timeline.title')}
+      headingRef={heading}
+      message={message}
+    >
       {org.memberships.length === 0 ? (
         <p className="empty">{t('timeline.none')}</p>
       ) : (
@@ -105,17 +100,13 @@ export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail
                                 <span className="visually-hidden"> — {m.networkName}</span>
                               </button>
                             )}
-                            <button
-                              type="button"
-                              className="button button-danger-quiet button-small"
+                            <RowDeleteButton
+                              what={period(m)}
                               onClick={() => {
                                 setMessage(null);
                                 setDeleting(m);
                               }}
-                            >
-                              {t('common.delete')}
-                              <span className="visually-hidden"> — {period(m)}</span>
-                            </button>
+                            />
                           </div>
                         ) : null}
                       </td>
@@ -150,6 +141,6 @@ export function MembershipsSection({ org, onChanged }: { org: OrganisationDetail
           <p>{t('membership.deleteText')}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </EditableSection>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type Filters, NACE_PATTERN } from '../lib/organisation-query.ts';
+import { DateFilter, FilterActions, filterSelects } from './filter-controls.tsx';
 
 interface Props {
   filters: Filters;
@@ -48,23 +49,7 @@ export function OrganisationFilters({ filters, onApply, onReset, networks }: Pro
     onApply({ q: q.trim(), nace: n, asOf });
   };
 
-  const select = (key: keyof Filters, label: string, all: string, options: [string, string][]) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select
-        id={`${id}-${key}`}
-        value={filters[key] ?? ''}
-        onChange={(e) => onApply({ [key]: e.target.value })}
-      >
-        <option value="">{all}</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const select = filterSelects(id, filters, onApply);
 
   const sectionLabel = (s: NaceCode) =>
     (lang === 'en' ? s.labelEn : lang === 'nl' ? s.labelNl : lang === 'de' ? s.labelDe : null) ?? s.labelFr;
@@ -129,24 +114,14 @@ export function OrganisationFilters({ filters, onApply, onReset, networks }: Pro
           ))}
         </datalist>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-asOf`}>{t('filters.asOf')}</label>
-        <input
-          id={`${id}-asOf`}
-          type="date"
-          value={asOf}
-          min="2000-01-01"
-          onChange={(e) => setAsOf(e.target.value)}
-        />
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="button button-primary">
-          {t('filters.apply')}
-        </button>
-        <button type="button" className="button button-link" onClick={onReset}>
-          {t('filters.reset')}
-        </button>
-      </div>
+      <DateFilter
+        id={`${id}-asOf`}
+        label={t('filters.asOf')}
+        value={asOf}
+        min="2000-01-01"
+        onChange={setAsOf}
+      />
+      <FilterActions onReset={onReset} />
     </form>
   );
 }

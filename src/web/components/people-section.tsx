@@ -4,6 +4,7 @@ import type { Person } from '../api/types.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 import { describeError, detailText } from '../lib/error-view.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { EditableSection, RowDeleteButton } from './editable-section.tsx';
 import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { FormField } from './form-field.tsx';
 import { TableScroll } from './table-scroll.tsx';
@@ -180,19 +181,13 @@ export function PeopleSection({
   const fullName = (p: Person) => `${p.firstName} ${p.lastName}`;
 
   return (
-    <section className="section card" aria-labelledby="people-title">
-      <h2 id="people-title" ref={heading} tabIndex={-1}>
-        {t('org.people')}
-      </h2>
-      <p className="muted small">{t('people.privacy')}</p>
-      <p className="visually-hidden" role="status">
-        {message ?? ''}
-      </p>
-      {message && (
-        <p className="notice notice-success" aria-hidden="true">
-          {message}
-        </p>
-      )}
+    <EditableSection
+      titleId="people-title"
+      title={t('org.people')}
+      headingRef={heading}
+      message={message}
+      intro={<p className="muted small">{t('people.privacy')}</p>}
+    >
       {people.length === 0 ? (
         <p className="empty">{t('org.peopleNone')}</p>
       ) : (
@@ -217,17 +212,13 @@ export function PeopleSection({
                   <td>{p.phone ? <a href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</a> : '—'}</td>
                   {canEdit && (
                     <td>
-                      <button
-                        type="button"
-                        className="button button-danger-quiet button-small"
+                      <RowDeleteButton
+                        what={fullName(p)}
                         onClick={() => {
                           setMessage(null);
                           setDeleting(p);
                         }}
-                      >
-                        {t('common.delete')}
-                        <span className="visually-hidden"> — {fullName(p)}</span>
-                      </button>
+                      />
                     </td>
                   )}
                 </tr>
@@ -286,6 +277,6 @@ export function PeopleSection({
           <p>{t('people.deleteText')}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </EditableSection>
   );
 }

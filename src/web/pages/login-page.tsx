@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { FormField } from '../components/form-field.tsx';
 import { errorText } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -58,29 +59,30 @@ export function LoginPage() {
             <p id="login-error">{error}</p>
           </div>
         )}
-        <div className="field">
-          <label htmlFor="login-email">{t('login.email')}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-describedby={error ? 'login-error' : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <FormField id="login-email" label={t('login.email')} describedBy={error ? 'login-error' : undefined}>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id="login-password" label={t('login.password')}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </FormField>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('login.submitting') : t('login.submit')}

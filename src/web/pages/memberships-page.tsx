@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { MembershipHistoryItem, Network, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { ExportLinks } from '../components/export-links.tsx';
+import { DateFilter, FilterActions, filterSelects } from '../components/filter-controls.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
@@ -35,28 +36,7 @@ function MembershipFilters({
   useEffect(() => setAsOf(filters.asOf ?? ''), [filters.asOf]);
   const years = yearOptions(new Date().getFullYear(), [filters.joinedYear, filters.leftYear]);
 
-  const select = (
-    key: 'network' | 'joinedYear' | 'leftYear',
-    label: string,
-    all: string,
-    options: [string, string][],
-  ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select
-        id={`${id}-${key}`}
-        value={filters[key] ?? ''}
-        onChange={(e) => onApply({ [key]: e.target.value })}
-      >
-        <option value="">{all}</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const select = filterSelects(id, filters, onApply);
   const yearList = years.map((y): [string, string] => [String(y), String(y)]);
 
   return (
@@ -82,28 +62,15 @@ function MembershipFilters({
       )}
       {select('joinedYear', t('memberships.joinedYear'), t('memberships.anyYear'), yearList)}
       {select('leftYear', t('memberships.leftYear'), t('memberships.anyYear'), yearList)}
-      <div className="field">
-        <label htmlFor={`${id}-asOf`}>{t('memberships.asOf')}</label>
-        <input
-          id={`${id}-asOf`}
-          type="date"
-          value={asOf}
-          min="1990-01-01"
-          aria-describedby={`${id}-asOf-hint`}
-          onChange={(e) => setAsOf(e.target.value)}
-        />
-        <span id={`${id}-asOf-hint`} className="hint">
-          {t('memberships.asOfHint')}
-        </span>
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="button button-primary">
-          {t('filters.apply')}
-        </button>
-        <button type="button" className="button button-link" onClick={onReset}>
-          {t('filters.reset')}
-        </button>
-      </div>
+      <DateFilter
+        id={`${id}-asOf`}
+        label={t('memberships.asOf')}
+        value={asOf}
+        min="1990-01-01"
+        hint={t('memberships.asOfHint')}
+        onChange={setAsOf}
+      />
+      <FilterActions onReset={onReset} />
     </form>
   );
 }
