@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
@@ -301,6 +302,24 @@ describe('reference importers and endpoints', () => {
       expect(byLabel.map((s: { code: string }) => s.code)).toEqual(['582']);
       expect((await t.app.inject({ url: '/api/v1/reference/nace' })).json().items).toHaveLength(50);
       expect((await t.app.inject({ url: '/api/v1/reference/nace?level=6' })).statusCode).toBe(400);
+    });
+
+    it('exports the municipality and NACE lists as CSV and XLSX', async () => {
+      const csv = await t.app.inject({ url: '/api/v1/reference/municipalities?format=csv' });
+      expect(csv.statusCode).toBe(200);
+      const lines = csv.body.trimEnd().split('\r\n');
+      expect(lines[0]).toBe('\uFEFFCode NIS;Commune;Gemeente;Province;Code postal;Population (1.1.2020)');
+      expect(lines).toHaveLength(263); // header + 262 Walloon municipalities
+      const liege = lines.find((l) => l.startsWith('62063;'))!;
+      expect(liege.split(';')[1]).toBe('Liège');
+      const nace = await t.app.inject({ url: '/api/v1/reference/nace?level=1&limit=100&format=xlsx' });
+      expect(nace.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(nace.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.rowCount).toBe(22); // header + 21 sections
+      expect(ws.getRow(4).getCell(1).value).toBe('C');
+      expect(ws.getRow(4).getCell(4).value).toBe('Industrie manufacturière');
     });
 
     it('boundaries: a GeoJSON FeatureCollection per level', async () => {

@@ -3,8 +3,31 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import { WALLOON_PROVINCES } from '../../domain/organisation.ts';
+import type { Column } from '../../io/table-export.ts';
+import { sendTable } from '../registry/registry.routes.ts';
 import { listBoundaries, listMunicipalities, listNace } from './reference.repository.ts';
 import { importBoundaries, importMunicipalities, importNace } from './reference.service.ts';
+
+type Municipality = Awaited<ReturnType<typeof listMunicipalities>>[number];
+const MUNICIPALITY_COLUMNS: Column<Municipality>[] = [
+  { header: 'Code NIS', value: (m) => m.nis, width: 9 },
+  { header: 'Commune', value: (m) => m.nameFr, width: 24 },
+  { header: 'Gemeente', value: (m) => m.nameNl, width: 24 },
+  { header: 'Province', value: (m) => m.provinceFr, width: 24 },
+  { header: 'Code postal', value: (m) => m.postcode, width: 10 },
+  { header: 'Population (1.1.2020)', value: (m) => m.population, width: 12 },
+];
+
+type Nace = Awaited<ReturnType<typeof listNace>>[number];
+const NACE_COLUMNS: Column<Nace>[] = [
+  { header: 'Code', value: (c) => c.code, width: 8 },
+  { header: 'Niveau', value: (c) => c.level, width: 7 },
+  { header: 'Section', value: (c) => c.section, width: 8 },
+  { header: 'Libellé', value: (c) => c.labelFr, width: 60 },
+  { header: 'Omschrijving', value: (c) => c.labelNl, width: 60 },
+  { header: 'Bezeichnung', value: (c) => c.labelDe, width: 60 },
+  { header: 'Label', value: (c) => c.labelEn, width: 60 },
+];
 
 export async function referenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,12 +43,18 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Municipalities (NIS code, province, population)',
-        querystring: z.object({ region: z.enum(['wallonia', 'all']).default('wallonia') }),
+        querystring: z.object({
+          region: z.enum(['wallonia', 'all']).default('wallonia'),
+          format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+        }),
       },
     },
-    async (req) => ({
-      items: await listMunicipalities(req.ctx.db, { walloonOnly: req.query.region === 'wallonia' }),
-    }),
+    async (req, reply) => {
+      const items = await listMunicipalities(req.ctx.db, { walloonOnly: req.query.region === 'wallonia' });
+      if (req.query.format !== 'json')
+        return sendTable(reply, items, MUNICIPALITY_COLUMNS, req.query.format, 'communes');
+      return { items };
+    },
   );
   r.get(
     '/reference/nace',
@@ -37,12 +66,16 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
           q: z.string().max(100).optional(),
           level: z.coerce.number().int().min(1).max(5).optional(),
           limit: z.coerce.number().int().min(1).max(5000).default(50),
+          format: z.enum(['json', 'csv', 'xlsx']).default('json'),
         }),
       },
     },
-    async (req) => ({
-      items: await listNace(req.ctx.db, req.query),
-    }),
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const items = await listNace(req.ctx.db, q);
+      if (format !== 'json') return sendTable(reply, items, NACE_COLUMNS, format, 'nace-bel-2008');
+      return { items };
+    },
   );
   r.get(
     '/reference/boundaries/:level',
