@@ -66,7 +66,8 @@ async function toFilter(
 
 /** The filtered, sorted page; cached per data version (public data: the same for every reader). */
 export async function listOrganisations(ctx: Ctx, q: OrganisationQuery) {
-  if (!cacheEnabled()) return computeList(ctx, q);
+  // screen-sized pages only: a cache of 1,000 answers stays a few megabytes
+  if (!cacheEnabled() || q.pageSize > 100) return computeList(ctx, q);
   return cacheFor(ctx.db).get(ctx.db, `organisations:${todayIso()}:${JSON.stringify(q)}`, () =>
     computeList(ctx, q),
   );
@@ -99,7 +100,7 @@ async function computeList(ctx: Ctx, q: OrganisationQuery) {
 export async function* iterateOrganisations(ctx: Ctx, q: Omit<OrganisationQuery, 'page' | 'pageSize'>) {
   const pageSize = 2000;
   for (let page = 1; ; page++) {
-    const res = await listOrganisations(ctx, { ...q, page, pageSize });
+    const res = await computeList(ctx, { ...q, page, pageSize }); // exports bypass the answer cache
     yield* res.items;
     if (res.items.length < pageSize) return;
   }
