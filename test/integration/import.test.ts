@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatEnterpriseNumber } from '../../src/domain/enterprise-number.ts';
 import { SYSTEM } from '../../src/modules/auth/actor.ts';
 import { importOrganisations } from '../../src/modules/imports/imports.service.ts';
-import { makeOrganisation } from '../helpers/factories.ts';
+import { makeNetwork, makeOrganisation } from '../helpers/factories.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
 import { csv, nextEn, useImportFixture } from '../helpers/import-fixture.ts';
 
@@ -276,19 +276,41 @@ describe('importing organisations (API upload and service)', () => {
       expect(r.rows[0]?.details).toMatchObject({ created: 1, network: f.N.slug });
     });
 
-    // Last in this file: N then holds the members the tests above imported (more than five), with
-    // NACE codes, turnover, municipalities and dates for the round trip to carry.
     it('an export of a network imports back unchanged: every row matched, nothing created', async () => {
+      // a network of its own, with members carrying NACE codes, money, municipalities and dates
+      const R = await makeNetwork(t.handle.db, { name: 'Réseau Aller-Retour' });
+      const seeded = await service(
+        csv([
+          [
+            'Nom',
+            'BCE',
+            'Type',
+            'Effectif',
+            "Chiffre d'affaires",
+            'Codes NACE',
+            'Code NIS',
+            "Date d'adhésion",
+          ],
+          ['Aller Un SA', nextEn(), 'entreprise', 12, '1.250.000,50', '62.010', '62063', '01/02/2015'],
+          ['Aller Deux SRL', nextEn(), 'entreprise', 40, '8000000', '25.620; 28.990', '92094', '2016-03-04'],
+          ['Université Retour', '', 'université', 900, '', '72.190', '25005', '2010'],
+          ['Centre Retour', nextEn(), 'centre de recherche', 60, '', '', '', '15/06/2019'],
+          ['Haute École Retour', '', 'haute école', 300, '', '', '62063', ''],
+          ['Aller Six ASBL', nextEn(), 'asbl', 3, '', '', '', '31/12/2020'],
+        ]),
+        { network: R.slug },
+      );
+      expect(seeded).toMatchObject({ ok: true, created: 6, membershipsAdded: 6 });
       const exported = await t.app.inject({
-        url: `/api/v1/organisations/export?format=csv&network=${f.N.slug}`,
+        url: `/api/v1/organisations/export?format=csv&network=${R.slug}`,
       });
       expect(exported.statusCode).toBe(200);
       const members = (
-        await t.app.inject({ url: `/api/v1/organisations?network=${f.N.slug}&pageSize=500` })
+        await t.app.inject({ url: `/api/v1/organisations?network=${R.slug}&pageSize=500` })
       ).json();
-      expect(members.total).toBeGreaterThan(5);
+      expect(members.total).toBe(6);
       const before = await fingerprint(t.handle.db);
-      const report = await service(exported.rawPayload, { network: f.N.slug });
+      const report = await service(exported.rawPayload, { network: R.slug });
       expect(report.errors).toEqual([]);
       expect(report).toMatchObject({
         ok: true,
@@ -301,9 +323,9 @@ describe('importing organisations (API upload and service)', () => {
       expect(after.organisations.n).toBe(before.organisations.n);
       expect(after.memberships).toEqual(before.memberships);
       const xlsx = await t.app.inject({
-        url: `/api/v1/organisations/export?format=xlsx&network=${f.N.slug}`,
+        url: `/api/v1/organisations/export?format=xlsx&network=${R.slug}`,
       });
-      expect(await service(xlsx.rawPayload, { network: f.N.slug, dryRun: true })).toMatchObject({
+      expect(await service(xlsx.rawPayload, { network: R.slug, dryRun: true })).toMatchObject({
         ok: true,
         created: 0,
         matched: members.total,
