@@ -1,5 +1,5 @@
 import { makeEnterpriseNumber } from '../src/domain/enterprise-number.ts';
-import { rng } from '../src/modules/demo/demo.generator.ts';
+import { rng, SUFFIXES } from '../src/modules/demo/demo.generator.ts';
 import { DEMO_NETWORKS } from '../src/modules/demo/demo.networks.ts';
 
 /**
@@ -7,18 +7,6 @@ import { DEMO_NETWORKS } from '../src/modules/demo/demo.networks.ts';
  * CSV, French headers), and extra membership periods. Deterministic.
  */
 
-const SUFFIX = [
-  'Tech',
-  'Systems',
-  'Solutions',
-  'Innov',
-  'Lab',
-  'Industries',
-  'Engineering',
-  'Dynamics',
-  'Services',
-  'Group',
-];
 const KINDS = [
   'entreprise',
   'entreprise',
@@ -39,7 +27,7 @@ export function memberListCsv(n: number, walloonNis: string[], seed = 1): string
   for (let i = 0; i < n; i++) {
     const net = DEMO_NETWORKS[Math.floor(r() * DEMO_NETWORKS.length)]!;
     const stem = net.stems[Math.floor(r() * net.stems.length)]!;
-    const name = `${stem}${SUFFIX[Math.floor(r() * SUFFIX.length)]!.toLowerCase()} ${i} SRL`;
+    const name = `${stem}${SUFFIXES[Math.floor(r() * SUFFIXES.length)]!.toLowerCase()} ${i} SRL`;
     let en: string;
     do en = makeEnterpriseNumber(2_000_000 + Math.floor(r() * 7_999_999));
     while (used.has(en));

@@ -6,6 +6,16 @@ import { type Kysely, sql } from 'kysely';
  * reused exactly as long as nothing it depends on has changed, on every app server sharing the
  * database.
  */
+/** The registry tables whose writes change public answers. */
+const VERSIONED_TABLES = [
+  'networks',
+  'organisations',
+  'memberships',
+  'municipalities',
+  'nace_codes',
+  'boundaries',
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE data_version (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), version bigint NOT NULL DEFAULT 1)`.execute(
     db,
@@ -17,14 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UPDATE data_version SET version = version + 1 WHERE id = 1;
       RETURN NULL;
     END $$`.execute(db);
-  for (const t of [
-    'networks',
-    'organisations',
-    'memberships',
-    'municipalities',
-    'nace_codes',
-    'boundaries',
-  ]) {
+  for (const t of VERSIONED_TABLES) {
     await sql
       .raw(
         `CREATE TRIGGER ${t}_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()`,
@@ -34,14 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of [
-    'networks',
-    'organisations',
-    'memberships',
-    'municipalities',
-    'nace_codes',
-    'boundaries',
-  ]) {
+  for (const t of VERSIONED_TABLES) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${t}_data_version ON ${t}`).execute(db);
   }
   await sql`DROP FUNCTION IF EXISTS bump_data_version()`.execute(db);

@@ -61,7 +61,8 @@ export interface DemoData {
   people: DemoPerson[];
 }
 
-const SUFFIXES = [
+/** Endings of generated company names (also used by the benchmark's member list). */
+export const SUFFIXES = [
   'Tech',
   'Systems',
   'Solutions',
