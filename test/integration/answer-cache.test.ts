@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/modules/auth/actor.ts';
+import { importNace } from '../../src/modules/reference/reference.service.ts';
 import { useTestApp } from '../helpers/app.ts';
-import { makeMembership, makeNetwork, makeOrganisation } from '../helpers/factories.ts';
+import { makeMembership, makeNetwork, makeOrganisation, makeUser } from '../helpers/factories.ts';
 
 /** Answers are cached per data version: any write, by any path, must show at once. */
 describe('answer cache per data version', () => {
@@ -34,6 +36,26 @@ describe('answer cache per data version', () => {
     expect((await t.app.inject({ url })).json().total).toBe(0);
     const networks = (await t.app.inject({ url: '/api/v1/networks' })).json().items;
     expect(networks.find((x: { slug: string }) => x.slug === n.slug).memberCount).toBe(1);
+  });
+
+  it('the reference lists that validation uses are re-read once a list is imported', async () => {
+    const admin = await makeUser(t.handle.db, { admin: true });
+    const cookie = await t.login(admin.email, admin.password);
+    const create = (name: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations',
+        headers: { cookie },
+        payload: { name, kind: 'enterprise', naceCodes: ['62010'] },
+      });
+    expect((await create('Avant Liste SA')).statusCode).toBe(201); // no list yet: syntax only
+    await importNace(
+      { db: t.handle.db, actor: SYSTEM },
+      Buffer.from('code,parent,label_fr\nC,,Industrie\n25620,2562,Usinage\n'),
+    );
+    const res = await create('Après Liste SA');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ path: 'naceCodes', value: '62010' });
   });
 
   it('the version moves on every statement that writes a registry table, and not on reads', async () => {

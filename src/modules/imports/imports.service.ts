@@ -6,7 +6,7 @@ import { stripAccents } from '../../domain/text.ts';
 import { columnOf, mapHeaders, rowToInput } from '../../io/organisation-columns.ts';
 import { readSheet, type Sheet } from '../../io/spreadsheet.ts';
 import type { Ctx } from '../context.ts';
-import { loadReferenceLookup } from '../reference/reference.repository.ts';
+import { referenceLookup } from '../reference/reference-lists.service.ts';
 import * as orgRepo from '../registry/organisations.repository.ts';
 import { authorize, can } from '../registry/registry.policy.ts';
 import { type Planned, writeImport } from './imports.write.ts';
@@ -152,7 +152,7 @@ export async function importOrganisations(
     });
   }
 
-  const ref = await loadReferenceLookup(ctx.db);
+  const ref = await referenceLookup(ctx);
   const munis = await ctx.db.selectFrom('municipalities').select(['nis', 'nameFr', 'nameNl']).execute();
   const muniByName = new Map<string, string>();
   for (const m of munis) for (const n of [m.nameFr, m.nameNl]) if (n) muniByName.set(key(n), m.nis);

@@ -5,10 +5,10 @@ import { ValidationError } from '../../domain/errors.ts';
 import { WALLOON_PROVINCES } from '../../domain/organisation.ts';
 import type { Column } from '../../io/table-export.ts';
 import { sendTable } from '../registry/registry.routes.ts';
-import { listBoundaries, listMunicipalities, listNace } from './reference.repository.ts';
 import { importBoundaries, importMunicipalities, importNace } from './reference.service.ts';
+import { boundaries, municipalities, naceCodes } from './reference-lists.service.ts';
 
-type Municipality = Awaited<ReturnType<typeof listMunicipalities>>[number];
+type Municipality = Awaited<ReturnType<typeof municipalities>>[number];
 const MUNICIPALITY_COLUMNS: Column<Municipality>[] = [
   { header: 'Code NIS', value: (m) => m.nis, width: 9 },
   { header: 'Commune', value: (m) => m.nameFr, width: 24 },
@@ -18,7 +18,7 @@ const MUNICIPALITY_COLUMNS: Column<Municipality>[] = [
   { header: 'Population (1.1.2020)', value: (m) => m.population, width: 12 },
 ];
 
-type Nace = Awaited<ReturnType<typeof listNace>>[number];
+type Nace = Awaited<ReturnType<typeof naceCodes>>[number];
 const NACE_COLUMNS: Column<Nace>[] = [
   { header: 'Code', value: (c) => c.code, width: 8 },
   { header: 'Niveau', value: (c) => c.level, width: 7 },
@@ -50,7 +50,7 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const items = await listMunicipalities(req.ctx.db, { walloonOnly: req.query.region === 'wallonia' });
+      const items = await municipalities(req.ctx, { walloonOnly: req.query.region === 'wallonia' });
       if (req.query.format !== 'json')
         return sendTable(reply, items, MUNICIPALITY_COLUMNS, req.query.format, 'communes');
       return { items };
@@ -72,7 +72,7 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const { format, ...q } = req.query;
-      const items = await listNace(req.ctx.db, q);
+      const items = await naceCodes(req.ctx, q);
       if (format !== 'json') return sendTable(reply, items, NACE_COLUMNS, format, 'nace-bel-2008');
       return { items };
     },
@@ -86,17 +86,7 @@ export async function referenceRoutes(app: FastifyInstance): Promise<void> {
         params: z.object({ level: z.enum(['province', 'municipality', 'arrondissement']) }),
       },
     },
-    async (req) => {
-      const rows = await listBoundaries(req.ctx.db, req.params.level);
-      return {
-        type: 'FeatureCollection',
-        features: rows.map((b) => ({
-          type: 'Feature',
-          properties: { nis: b.nis, name: b.name, population: b.population },
-          geometry: b.geometry,
-        })),
-      };
-    },
+    async (req) => boundaries(req.ctx, req.params.level),
   );
 }
 

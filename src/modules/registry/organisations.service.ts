@@ -5,7 +5,7 @@ import { type OrganisationInput, validateOrganisation } from '../../domain/organ
 import { stripAccents } from '../../domain/text.ts';
 import { cacheEnabled, cacheFor } from '../cache.ts';
 import type { Ctx } from '../context.ts';
-import { loadReferenceLookup } from '../reference/reference.repository.ts';
+import { referenceLookup } from '../reference/reference-lists.service.ts';
 import { audit } from './audit.repository.ts';
 import { membershipsOf, networkIdsOfOrganisation } from './memberships.repository.ts';
 import { findNetworkBySlug } from './networks.repository.ts';
@@ -171,7 +171,7 @@ export async function createOrganisation(
     ]);
   authorize(ctx.actor, 'organisation:create');
   if (membershipNet) authorize(ctx.actor, 'membership:write', { networkId: membershipNet.id });
-  const v = validateOrganisation(input, await loadReferenceLookup(ctx.db));
+  const v = validateOrganisation(input, await referenceLookup(ctx));
   if (!v.ok) throw new ValidationError('The organisation is not valid', v.errors);
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
@@ -222,7 +222,7 @@ export async function updateOrganisation(
     keywords: existing.keywords,
     ...patch,
   };
-  const v = validateOrganisation(merged, await loadReferenceLookup(ctx.db));
+  const v = validateOrganisation(merged, await referenceLookup(ctx));
   if (!v.ok) throw new ValidationError('The organisation is not valid', v.errors);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.lockOrganisationIdentities(trx);
