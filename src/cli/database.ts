@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { acquireDataDirLock } from '../db/lock.ts';
@@ -28,8 +29,7 @@ export async function openForCommand(command: string): Promise<CliDatabase> {
     return { ...h, announce() {}, location: url.replace(/\/\/[^@]*@/, '//…@') };
   }
   const dir = dataDir();
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true }); // the lock file lives in the folder
   const lock = acquireDataDirLock(dir, command);
   try {
     const h = await openDatabase({ dataDir: dir });
