@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import { WALLOON_PROVINCES } from '../../domain/organisation.ts';
 import type { Column } from '../../io/table-export.ts';
-import { sendTable } from '../registry/registry.routes.ts';
+import { sendTable } from '../../server/send-table.ts';
 import { importBoundaries, importMunicipalities, importNace } from './reference.service.ts';
 import { boundaries, municipalities, naceCodes } from './reference-lists.service.ts';
 

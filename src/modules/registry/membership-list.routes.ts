@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Column } from '../../io/table-export.ts';
+import { sendTable } from '../../server/send-table.ts';
 import { allMemberships, membershipHistory } from './membership-list.service.ts';
-import { sendTable } from './registry.routes.ts';
 
 const query = z.object({
   network: z.string().optional(),

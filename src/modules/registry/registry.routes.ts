@@ -1,36 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Column, toCsv, toXlsx } from '../../io/table-export.ts';
+import type { Column } from '../../io/table-export.ts';
+import { sendTable } from '../../server/send-table.ts';
 import * as memberships from './memberships.service.ts';
 import * as networks from './networks.service.ts';
 import { ORGANISATION_COLUMNS } from './organisations.export.ts';
 import * as organisations from './organisations.service.ts';
 import * as people from './people.service.ts';
 import * as s from './registry.schemas.ts';
-
-/** Send a list as CSV or XLSX with a download name. */
-export async function sendTable<T>(
-  reply: FastifyReply,
-  rows: AsyncIterable<T> | Iterable<T>,
-  columns: Column<T>[],
-  format: 'csv' | 'xlsx',
-  base: string,
-) {
-  const stamp = new Date().toISOString().slice(0, 10);
-  if (format === 'xlsx') {
-    const buf = await toXlsx(rows, columns, base);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${base}-${stamp}.xlsx"`)
-      .send(buf);
-  }
-  let csv = '';
-  for await (const part of toCsv(rows, columns)) csv += part;
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${base}-${stamp}.csv"`)
-    .send(csv);
-}
 
 const NETWORK_COLUMNS: Column<Awaited<ReturnType<typeof networks.listNetworks>>[number]>[] = [
   { header: 'Slug', value: (n) => n.slug },
