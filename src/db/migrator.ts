@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as m20261128T0500 from './migrations/2026-11-28T0500-registry.ts';
 import * as m20261128T0600 from './migrations/2026-11-28T0600-data-version.ts';
+import * as m20261128T0800 from './migrations/2026-11-28T0800-projects.ts';
 
 /**
  * Migrations are listed here explicitly (not read from the folder) so they work the same from
@@ -10,6 +11,7 @@ import * as m20261128T0600 from './migrations/2026-11-28T0600-data-version.ts';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0500-registry': m20261128T0500,
   '2026-11-28T0600-data-version': m20261128T0600,
+  '2026-11-28T0800-projects': m20261128T0800,
 };
 
 class StaticProvider implements MigrationProvider {

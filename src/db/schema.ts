@@ -50,6 +50,8 @@ export interface OrganisationsTable {
   website: string | null;
   description: string | null;
   keywords: ColumnType<string[], string[] | undefined, string[]>;
+  /** EU participant identification code (CORDIS PIC), 9 digits */
+  pic: ColumnType<string | null, string | null | undefined, string | null>;
   /** true for rows made by the demo generator */
   generated: Generated<boolean>;
   createdAt: Timestamp;
@@ -142,6 +144,99 @@ export interface BoundariesTable {
   geometry: ColumnType<unknown, string, string>;
 }
 
+export interface CallsTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  projectType: string;
+  opensAt: Timestamp;
+  closesAt: Timestamp;
+  budgetEur: number | null;
+  rules: ColumnType<unknown, string | undefined, string>;
+  grid: ColumnType<unknown, string | undefined, string>;
+  reviewersPerProject: Generated<number>;
+  reviewerLoad: Generated<number>;
+  conflictYears: Generated<number>;
+  generated: Generated<boolean>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface CallNetworksTable {
+  callId: number;
+  networkId: number;
+}
+
+type OptionalInt = ColumnType<number | null, number | null | undefined, number | null>;
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  source: Generated<string>;
+  externalId: string | null;
+  callId: number | null;
+  acronym: string;
+  title: string;
+  summary: string | null;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  projectType: string;
+  status: Generated<string>;
+  startDate: string | null;
+  endDate: string | null;
+  durationMonths: number | null;
+  submittedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  labelledOn: ColumnType<string | null, string | null | undefined, string | null>;
+  totalBudgetEur: Generated<number>;
+  publicFundingEur: Generated<number>;
+  promisedJobs: OptionalInt;
+  promisedPatents: OptionalInt;
+  promisedProducts: OptionalInt;
+  promisedSpinoffs: OptionalInt;
+  actualJobs: OptionalInt;
+  actualPatents: OptionalInt;
+  actualProducts: OptionalInt;
+  actualSpinoffs: OptionalInt;
+  /** lower-case, accent-free acronym + title (trigram index) */
+  searchText: Generated<string>;
+  generated: Generated<boolean>;
+  createdBy: number | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ProjectNetworksTable {
+  projectId: number;
+  networkId: number;
+}
+
+export interface ProjectPartnersTable {
+  id: Generated<number>;
+  projectId: number;
+  organisationId: number | null;
+  /** identifier outside the registry (CORDIS PIC) when organisationId is null */
+  externalId: string | null;
+  externalKind: string | null;
+  role: Generated<string>;
+  budgetEur: number | null;
+  fundingRequestedEur: number | null;
+  fundingGrantedEur: number | null;
+}
+
+export interface PartnerFundingYearsTable {
+  partnerId: number;
+  year: number;
+  amountEur: number;
+}
+
+export interface ProjectTransitionsTable {
+  id: Generated<number>;
+  projectId: number;
+  fromStatus: string | null;
+  toStatus: string;
+  userId: number | null;
+  at: Generated<Date>;
+  note: string | null;
+}
+
 export interface DataVersionTable {
   id: number;
   version: number;
@@ -160,6 +255,13 @@ export interface Database {
   naceCodes: NaceCodesTable;
   municipalities: MunicipalitiesTable;
   boundaries: BoundariesTable;
+  calls: CallsTable;
+  callNetworks: CallNetworksTable;
+  projects: ProjectsTable;
+  projectNetworks: ProjectNetworksTable;
+  projectPartners: ProjectPartnersTable;
+  partnerFundingYears: PartnerFundingYearsTable;
+  projectTransitions: ProjectTransitionsTable;
 }
 
 export type Network = Selectable<NetworksTable>;
