@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SYSTEM } from '../modules/auth/actor.ts';
 import { type ImportReport, importOrganisations } from '../modules/imports/imports.service.ts';
+import { importCordis } from '../modules/projects/cordis.service.ts';
 import {
   importBoundaries,
   importMunicipalities,
@@ -83,6 +84,29 @@ export async function importReferenceCommand(
     process.stdout.write(
       `${kind}: ${r.imported} imported${r.skipped ? `, ${r.skipped} skipped (explanatory items)` : ''} from ${r.rows} row(s).\n`,
     );
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function importCordisCommand(
+  file: string,
+  opts: { dryRun?: boolean; programme?: string; json?: boolean },
+): Promise<number> {
+  const bytes = readInput(file);
+  const handle = await openForCommand('import');
+  try {
+    const r = await importCordis({ db: handle.db, actor: SYSTEM }, bytes, opts);
+    if (opts.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    else
+      process.stdout.write(
+        `CORDIS: ${r.rows} participation(s), ${r.projects} project(s), ${r.organisations} organisation(s) (${r.linkedToRegistry} in the registry). ${
+          r.dryRun
+            ? 'Dry run: nothing written.'
+            : `Written: ${r.created} created, ${r.updated} updated (${r.durationMs} ms).`
+        }\n`,
+      );
     return 0;
   } finally {
     await handle.close();

@@ -5,7 +5,7 @@ import { isEmpty, loadDemo } from '../modules/demo/demo.service.ts';
 import { VERSION } from '../server/app.ts';
 import { openForCommand } from './database.ts';
 import { exportOrganisationsCommand } from './export.ts';
-import { importOrganisationsCommand, importReferenceCommand } from './import.ts';
+import { importCordisCommand, importOrganisationsCommand, importReferenceCommand } from './import.ts';
 import { serve } from './serve.ts';
 
 const program = new Command();
@@ -118,6 +118,20 @@ imp
   .action(
     run((file: string, o: { level?: 'province' | 'municipality' | 'arrondissement' }) =>
       importReferenceCommand('boundaries', file, o),
+    ),
+  );
+
+imp
+  .command('cordis <file>')
+  .description(
+    'import EU projects from a CORDIS participation file (rcn, role, pic, type, contribution, country, start_date, end_date, …) as external projects; all-or-nothing, idempotent',
+  )
+  .option('--dry-run', 'check the file and report, write nothing')
+  .option('--programme <name>', 'programme tag used in acronyms', 'H2020')
+  .option('--json', 'print the report as JSON')
+  .action(
+    run((file: string, o: { dryRun?: boolean; programme?: string; json?: boolean }) =>
+      importCordisCommand(file, o),
     ),
   );
 
