@@ -71,8 +71,8 @@ export function capFor(p: ConsortiumPartner, caps: readonly FundingCap[]): Fundi
 }
 
 /**
- * Per partner, every role: fundingRequested ≤ maxRate × budget. Compared on amounts with half a
- * cent of slack, so a request computed as 65 % of the budget and rounded to the cent passes.
+ * Per partner, every role: fundingRequested ≤ maxRate × budget. Compared on amounts with one cent
+ * of slack, so a request computed as 65 % of the budget and rounded up to the cent passes.
  * A partner requesting funding on a zero budget always breaks its cap.
  */
 export function fundingRateCaps(c: Consortium, p: RuleParamsByKind['funding_rate_caps']): Verdict {
@@ -86,7 +86,7 @@ export function fundingRateCaps(c: Consortium, p: RuleParamsByKind['funding_rate
     const maxRate = cap ? cap.maxRate : p.otherwise;
     if (maxRate == null) continue;
     checked++;
-    if (x.fundingRequested <= maxRate * x.budget + 0.005) continue;
+    if (x.fundingRequested <= maxRate * x.budget + 0.01) continue;
     offending.push(x.organisationId);
     const catFr = cap?.label?.fr ?? partnerCategory(x, 'fr');
     const catEn = cap?.label?.en ?? partnerCategory(x, 'en');

@@ -115,7 +115,12 @@ function kindsWithArticles(kinds: readonly OrganisationKind[], lang: 'fr' | 'en'
   return `${words.slice(0, -1).join(', ')} ${lang === 'fr' ? 'ou' : 'or'} ${words[words.length - 1]}`;
 }
 
-export function noCoordinator(found: readonly ConsortiumPartner[]): Verdict | null {
+/**
+ * The verdict when the consortium does not have exactly one coordinating organisation (one
+ * organisation may appear on several lines, e.g. two sites), or null when it does.
+ */
+export function noCoordinator(entries: readonly ConsortiumPartner[]): Verdict | null {
+  const found = selectPartners(entries, ['coordinator'], null);
   if (found.length === 1) return null;
   if (found.length === 0)
     return {
@@ -137,7 +142,8 @@ export function coordinatorKind(c: Consortium, p: RuleParamsByKind['coordinator_
   const found = coordinators(c.partners);
   const bad = noCoordinator(found);
   if (bad) return bad;
-  const co = found[0]!;
+  // one organisation on several lines: it qualifies if any of its lines does (order-free)
+  const co = found.find((x) => p.kinds.includes(x.kind)) ?? found[0]!;
   const passed = p.kinds.includes(co.kind);
   const catFr = partnerCategory(co, 'fr');
   const catEn = partnerCategory(co, 'en');

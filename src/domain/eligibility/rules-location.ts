@@ -43,7 +43,7 @@ function checkScope(
     const found = coordinators(c.partners);
     const bad = noCoordinator(found);
     if (bad) return bad;
-    const co = found[0]!;
+    const co = found.find(ok) ?? found[0]!;
     const passed = ok(co);
     return {
       passed,
@@ -54,10 +54,13 @@ function checkScope(
       details: passed ? { counted: [co.organisationId] } : { offending: [co.organisationId] },
     };
   }
-  const counted = selectPartners(c.partners, roles, null);
-  const good: ConsortiumPartner[] = [];
-  const bad: ConsortiumPartner[] = [];
-  for (let i = 0; i < counted.length; i++) (ok(counted[i]!) ? good : bad).push(counted[i]!);
+  // an organisation on several lines (sites) satisfies the condition if any line does
+  const good = selectPartners(c.partners, roles, ok);
+  const bad = selectPartners(
+    c.partners,
+    roles,
+    (x) => !ok(x) && !good.some((g) => g.organisationId === x.organisationId),
+  );
   const nBad = bad.length;
   if (scope.scope === 'all') {
     const passed = nBad === 0;
@@ -123,7 +126,7 @@ export function labellingNetworkMembership(
   const list = nets.join(', ');
   if (p.scope === 'not_required') {
     const counted = selectPartners(c.partners, p.roles, null);
-    const members = counted.filter((x) => isMemberOfAny(x, nets));
+    const members = selectPartners(c.partners, p.roles, (x) => isMemberOfAny(x, nets));
     const of = nets.length > 0 ? ` (${list})` : '';
     return {
       passed: true,
