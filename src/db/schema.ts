@@ -233,7 +233,7 @@ export interface ProjectTransitionsTable {
   fromStatus: string | null;
   toStatus: string;
   userId: number | null;
-  at: Generated<Date>;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
   note: string | null;
 }
 

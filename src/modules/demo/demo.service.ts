@@ -2,15 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { todayIso } from '../../domain/dates.ts';
 import { SYSTEM } from '../auth/actor.ts';
 import { createUser } from '../auth/auth.service.ts';
+import { projectSearchText } from '../projects/projects.repository.ts';
 import { importBoundaries, importMunicipalities, importNace } from '../reference/reference.service.ts';
 import {
   bulkInsertMemberships,
   bulkInsertOrganisations,
   reserveOrganisationIds,
 } from '../registry/organisations.repository.ts';
-import { generateDemo } from './demo.generator.ts';
+import { type DemoData, generateDemo } from './demo.generator.ts';
+import { fundingPerYear, generateDemoProjects } from './demo.projects.ts';
 
 /** Demo accounts (demo data only; README lists them). */
 export const DEMO_ACCOUNTS = [
@@ -77,6 +80,11 @@ export interface DemoSummary {
   organisations: number;
   memberships: number;
   people: number;
+  calls: number;
+  projects: number;
+  labelled: number;
+  /** public funding granted to labelled projects (EUR) */
+  publicFunding: number;
   accounts: string[];
 }
 
@@ -98,6 +106,7 @@ export async function loadDemo(
     municipalities: munis,
     naceCodes: nace.length ? new Set(nace.map((x) => x.code)) : null,
   });
+  let projectsSummary = { calls: 0, projects: 0, labelled: 0, publicFunding: 0 };
   await db.transaction().execute(async (trx) => {
     const netIds = new Map<string, number>();
     for (const n of data.networks) {
@@ -148,6 +157,7 @@ export async function loadDemo(
         )
         .execute();
     }
+    projectsSummary = await insertDemoProjects(trx, data, ids, netIds, opts.seed);
   });
   for (const a of DEMO_ACCOUNTS) {
     const exists = await db.selectFrom('users').select('id').where('email', '=', a.email).executeTakeFirst();
@@ -158,10 +168,133 @@ export async function loadDemo(
     organisations: data.organisations.length,
     memberships: data.memberships.length,
     people: data.people.length,
+    ...projectsSummary,
     accounts: DEMO_ACCOUNTS.map((a) => a.email),
   };
   log(
-    `demo: ${summary.networks} networks, ${summary.organisations} organisations, ${summary.memberships} memberships`,
+    `demo: ${summary.networks} networks, ${summary.organisations} organisations, ${summary.memberships} memberships, ${summary.projects} projects (${summary.labelled} labelled, ${Math.round(summary.publicFunding / 1e6)} M EUR public funding)`,
   );
   return summary;
+}
+
+/** The generated calls and projects of the demo, written inside the demo's transaction. */
+async function insertDemoProjects(
+  trx: Db,
+  data: DemoData,
+  orgIds: Record<number, number>,
+  netIds: Map<string, number>,
+  seed: number | undefined,
+) {
+  const today = todayIso();
+  const { calls, projects } = generateDemoProjects(data, { seed, today });
+  const callIds: number[] = [];
+  for (const c of calls) {
+    const { id } = await trx
+      .insertInto('calls')
+      .values({
+        title: c.title,
+        description: 'Appel généré pour la démonstration.',
+        projectType: c.projectType,
+        opensAt: `${c.opensAt}T09:00:00+01:00`,
+        closesAt: `${c.closesAt}T12:00:00+02:00`,
+        budgetEur: c.budgetEur,
+        generated: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    callIds.push(id);
+    await trx
+      .insertInto('callNetworks')
+      .values(c.networkSlugs.map((s) => ({ callId: id, networkId: netIds.get(s)! })))
+      .execute();
+  }
+  let labelled = 0;
+  let publicFunding = 0;
+  for (let i = 0; i < projects.length; i += 200) {
+    const batch = projects.slice(i, i + 200);
+    const inserted = await trx
+      .insertInto('projects')
+      .values(
+        batch.map((p) => {
+          const granted = p.partners.reduce((s, x) => s + (x.fundingGrantedEur ?? 0), 0);
+          if (p.labelledOn) {
+            labelled++;
+            publicFunding += granted;
+          }
+          return {
+            source: 'regional',
+            callId: callIds[p.callKey]!,
+            acronym: p.acronym,
+            title: p.title,
+            summary: p.summary,
+            keywords: p.keywords,
+            projectType: p.projectType,
+            status: p.status,
+            startDate: p.startDate,
+            endDate: p.endDate,
+            durationMonths: p.durationMonths,
+            submittedAt: p.submittedAt ? `${p.submittedAt}T10:00:00Z` : null,
+            labelledOn: p.labelledOn,
+            totalBudgetEur: p.partners.reduce((s, x) => s + x.budgetEur, 0),
+            publicFundingEur: granted,
+            promisedJobs: p.promised.jobs,
+            promisedPatents: p.promised.patents,
+            promisedProducts: p.promised.products,
+            promisedSpinoffs: p.promised.spinoffs,
+            actualJobs: p.actual?.jobs ?? null,
+            actualPatents: p.actual?.patents ?? null,
+            actualProducts: p.actual?.products ?? null,
+            actualSpinoffs: p.actual?.spinoffs ?? null,
+            searchText: projectSearchText(p.acronym, p.title),
+            generated: true,
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
+    const networkRows = batch.flatMap((p, j) =>
+      p.networkSlugs.map((s) => ({ projectId: inserted[j]!.id, networkId: netIds.get(s)! })),
+    );
+    await trx.insertInto('projectNetworks').values(networkRows).execute();
+    const partnerRows = batch.flatMap((p, j) =>
+      p.partners.map((x) => ({
+        projectId: inserted[j]!.id,
+        organisationId: orgIds[x.orgKey]!,
+        role: x.role,
+        budgetEur: x.budgetEur,
+        fundingRequestedEur: x.fundingRequestedEur,
+        fundingGrantedEur: x.fundingGrantedEur,
+      })),
+    );
+    const partnerIds = await trx.insertInto('projectPartners').values(partnerRows).returning('id').execute();
+    const years: { partnerId: number; year: number; amountEur: number }[] = [];
+    let k = 0;
+    for (const p of batch)
+      for (const x of p.partners) {
+        const pid = partnerIds[k++]!.id;
+        if (x.fundingGrantedEur != null && p.startDate && p.endDate)
+          for (const f of fundingPerYear(x.fundingGrantedEur, p.startDate, p.endDate))
+            years.push({ partnerId: pid, year: f.year, amountEur: f.amount });
+      }
+    for (let y = 0; y < years.length; y += 2000)
+      await trx
+        .insertInto('partnerFundingYears')
+        .values(years.slice(y, y + 2000))
+        .execute();
+    const journal = batch.flatMap((p, j) =>
+      p.transitions.map((t) => ({
+        projectId: inserted[j]!.id,
+        fromStatus: t.from,
+        toStatus: t.to,
+        at: `${t.at}T12:00:00Z`,
+        note: 'démonstration',
+      })),
+    );
+    for (let y = 0; y < journal.length; y += 2000)
+      await trx
+        .insertInto('projectTransitions')
+        .values(journal.slice(y, y + 2000))
+        .execute();
+  }
+  return { calls: calls.length, projects: projects.length, labelled, publicFunding };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { todayIso } from '../../domain/dates.ts';
 import { CORDIS_TYPE_KINDS } from '../../domain/project.ts';
 import { type CordisProject, parseCordisParticipations } from '../../io/cordis-participations.ts';
@@ -106,14 +107,23 @@ export async function importCordis(
 
     const ids = new Map<string, number>();
     const toUpdate = projects.filter((p) => existing.has(p.rcn));
-    for (const p of toUpdate) {
-      const id = existing.get(p.rcn)!;
-      ids.set(p.rcn, id);
-      await trx
-        .updateTable('projects')
-        .set({ ...values(p), updatedAt: new Date() })
-        .where('id', '=', id)
-        .execute();
+    for (const p of toUpdate) ids.set(p.rcn, existing.get(p.rcn)!);
+    for (let i = 0; i < toUpdate.length; i += CHUNK) {
+      // one UPDATE … FROM (VALUES …) per chunk rather than a statement per project
+      const rowsSql = toUpdate.slice(i, i + CHUNK).map((p) => {
+        const v = values(p);
+        return sql`(${existing.get(p.rcn)!}::int, ${v.status}::text, ${v.startDate}::date, ${v.endDate}::date,
+          ${v.durationMonths}::smallint, ${v.totalBudgetEur}::float8, ${v.publicFundingEur}::float8,
+          ${v.acronym}::text, ${v.title}::text, ${v.searchText}::text)`;
+      });
+      await sql`
+        UPDATE projects p SET status = v.status, start_date = v.start_date, end_date = v.end_date,
+          duration_months = v.duration_months, total_budget_eur = v.total_budget_eur,
+          public_funding_eur = v.public_funding_eur, acronym = v.acronym, title = v.title,
+          search_text = v.search_text, updated_at = now()
+        FROM (VALUES ${sql.join(rowsSql)}) AS v(id, status, start_date, end_date, duration_months,
+          total_budget_eur, public_funding_eur, acronym, title, search_text)
+        WHERE p.id = v.id`.execute(trx);
     }
     const updatedIds = [...ids.values()];
     for (let i = 0; i < updatedIds.length; i += CHUNK)

@@ -1,6 +1,12 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, ProjectsTable } from '../../db/schema.ts';
+import { stripAccents } from '../../domain/text.ts';
+
+/** What `q` searches: acronym and title, lower case, without accents. */
+export function projectSearchText(acronym: string, title: string): string {
+  return stripAccents(`${acronym} ${title}`).toLowerCase();
+}
 
 /** Who may see which projects, expressed as SQL (the policy in projects.policy.ts decides the scope). */
 export interface ProjectScope {
