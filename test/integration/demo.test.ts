@@ -93,4 +93,49 @@ describe('loadDemo into a database', () => {
     });
     expect(res.statusCode).toBe(200);
   });
+
+  it('generates ~300 labelled projects, ~700 M EUR of public funding, with consortia that follow the Walloon rules', async () => {
+    const res = (await t.app.inject({ url: '/api/v1/projects?status=labelled&pageSize=5' })).json();
+    expect(res.total).toBe(summary.labelled);
+    expect(res.total).toBeGreaterThan(270);
+    expect(res.total).toBeLessThan(340);
+    for (const p of res.items) {
+      expect(p.partners.length).toBeGreaterThanOrEqual(3);
+      expect(p.publicFundingEur).toBeCloseTo(
+        p.partners.reduce((s: number, x: { fundingGrantedEur: number }) => s + x.fundingGrantedEur, 0),
+        0,
+      );
+    }
+    const f = await sql<{ funding: number; bad: number; coordinators: number; labelled: number }>`
+      WITH c AS (
+        SELECT p.id,
+          count(*) FILTER (WHERE o.kind = 'enterprise') AS ent,
+          count(*) FILTER (WHERE o.kind = 'enterprise' AND o.size_class IN ('micro', 'small', 'medium')) AS sme,
+          count(*) FILTER (WHERE o.kind IN ('university', 'research_centre', 'university_college')) AS acad,
+          count(*) FILTER (WHERE pp.role = 'coordinator' AND o.kind = 'enterprise') AS coord
+        FROM projects p JOIN project_partners pp ON pp.project_id = p.id JOIN organisations o ON o.id = pp.organisation_id
+        WHERE p.labelled_on IS NOT NULL GROUP BY p.id)
+      SELECT (SELECT sum(public_funding_eur)::float8 FROM projects WHERE labelled_on IS NOT NULL) AS funding,
+             (SELECT count(*)::int FROM c WHERE ent < 2 OR sme < 1 OR acad < 1) AS bad,
+             (SELECT count(*)::int FROM c WHERE coord = 1) AS coordinators,
+             (SELECT count(*)::int FROM c) AS labelled`.execute(t.handle.db);
+    const row = f.rows[0]!;
+    expect(row.funding).toBeGreaterThan(690e6);
+    expect(row.funding).toBeLessThan(730e6);
+    expect(row.bad).toBe(0);
+    expect(row.coordinators).toBe(row.labelled);
+    // closed projects report fewer jobs than they promised (the gap Polaris must show)
+    const outcomes = (await t.app.inject({ url: '/api/v1/projects/outcomes' })).json().items;
+    expect(outcomes.length).toBe(6);
+    for (const o of outcomes) expect(o.actualJobs).toBeLessThan(o.promisedJobs);
+    // drafts and rejected projects exist but are not public
+    const all = await sql<{ s: string }>`SELECT DISTINCT status AS s FROM projects ORDER BY 1`.execute(
+      t.handle.db,
+    );
+    expect(all.rows.map((r) => r.s)).toEqual(
+      expect.arrayContaining(['draft', 'rejected', 'ineligible', 'running', 'closed']),
+    );
+    const pub = (await t.app.inject({ url: '/api/v1/projects?status=draft,rejected,ineligible' })).json();
+    expect(pub.total).toBe(0);
+  });
 });
