@@ -5,6 +5,7 @@ import { isEmpty, loadDemo } from '../modules/demo/demo.service.ts';
 import { VERSION } from '../server/app.ts';
 import { openForCommand } from './database.ts';
 import { exportOrganisationsCommand } from './export.ts';
+import { graphCommand } from './graph.ts';
 import { importCordisCommand, importOrganisationsCommand, importReferenceCommand } from './import.ts';
 import { serve } from './serve.ts';
 
@@ -148,6 +149,9 @@ exp
       exportOrganisationsCommand(o),
     ),
   );
+
+// graph metrics: a standalone analyst tool on edge-list files; it never opens the database
+program.addCommand(graphCommand(run));
 
 const users = program.command('users').description('manage accounts');
 users
