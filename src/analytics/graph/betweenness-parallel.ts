@@ -13,6 +13,8 @@ export interface ParallelOptions {
   normalized?: boolean;
   /** Below this many nodes the pass runs on the calling thread (worker start-up ≈ 0.2 s). Default 2,000. */
   minNodes?: number;
+  /** When workers fail to start: compute on the calling thread (default) or reject. */
+  fallback?: 'inline' | 'throw';
 }
 
 /**
@@ -55,7 +57,8 @@ export async function shortestPathPassParallel(
   let parts: PassResult[];
   try {
     parts = await Promise.all(tasks.map(runWorker));
-  } catch {
+  } catch (e) {
+    if (opts.fallback === 'throw') throw e;
     return inline();
   }
   const out = emptyPassResult(g.n);

@@ -53,9 +53,12 @@ export interface SampledBetweenness {
   /** Estimate on the same scale as {@link betweenness}. */
   betweenness: Float64Array;
   /**
-   * Estimated standard error per node: n·s/√k·√((n-k)/(n-1)) on the raw scale (s = sample standard
-   * deviation of the per-pivot dependencies, finite-population correction for sampling without
-   * replacement), scaled like the estimate. 0 when k = n (exact).
+   * Estimated standard error per node: n·s·√((1 − k/n)/k) on the raw scale (s = sample standard
+   * deviation of the k per-pivot dependencies, finite-population correction for sampling without
+   * replacement; Cochran 1977, Sampling Techniques, eq. 2.12), scaled like the estimate; 0 when k = n.
+   * A normal-approximation figure: dependencies are very skewed, and for a node whose betweenness
+   * comes from few sources it is too small (on a 600-node random graph ±2 SE covered the exact value
+   * for 68 % of nodes at k = 50, 83 % at k = 150, 89 % at k = 300). For a guarantee use `errorBound95`.
    */
   standardError: Float64Array;
   pivots: number;
@@ -85,7 +88,7 @@ export function betweennessSampled(g: CsrGraph, opts: SampledBetweennessOptions 
   const bc = out.betweenness;
   const se = new Float64Array(n);
   if (k > 1 && k < n) {
-    const fpc = (n - k) / (n - 1);
+    const fpc = 1 - k / n;
     for (let v = 0; v < n; v++) {
       const mean = bc[v]! / k;
       const variance = Math.max(0, (out.betweennessSq[v]! - k * mean * mean) / (k - 1));
