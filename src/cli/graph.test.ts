@@ -47,6 +47,7 @@ describe('checkOptions', () => {
     [{ edges: 'a', excel: true }, /--excel goes with/],
     [{ edges: 'a', seed: '1.5' }, /--seed/],
     [{ edges: 'a', resolution: '-1' }, /--resolution/],
+    [{ edges: 'a', threads: '0' }, /--threads/],
   ])('refuses %j', (o, problem) => expect(checkOptions(o).join('\n')).toMatch(problem));
 
   it('accepts the documented combinations', () => {

@@ -93,6 +93,22 @@ describe('polaris graph metrics --edges (karate club)', () => {
     expect(report.graph.modularity).toBeLessThan(0.4198 + 1e-4);
   });
 
+  it('--threads 2 (worker threads) gives the same report as one thread', async () => {
+    const [one, two] = await Promise.all([
+      polaris('graph', 'metrics', '--edges', KARATE, '--json', '--threads', '1'),
+      polaris('graph', 'metrics', '--edges', KARATE, '--json', '--threads', '2'),
+    ]);
+    expect(two.code).toBe(0);
+    const a = JSON.parse(one.stdout) as GraphReport;
+    const b = JSON.parse(two.stdout) as GraphReport;
+    expect(b.graph).toEqual(a.graph);
+    b.nodes.forEach((n, i) => {
+      expect(n.id).toBe(a.nodes[i]!.id);
+      expect(Math.abs(n.betweenness - a.nodes[i]!.betweenness)).toBeLessThan(1e-12);
+      expect(Math.abs(n.closeness - a.nodes[i]!.closeness)).toBeLessThan(1e-12);
+    });
+  });
+
   it('prints a readable summary: graph figures, then the top 10 by betweenness and by degree', async () => {
     const r = await polaris('graph', 'metrics', '--edges', KARATE);
     expect(r.code).toBe(0);
