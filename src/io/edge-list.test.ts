@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/errors.ts';
 import { MAX_REPORTED, parseWeight, readEdgeList, readTwoModeList } from './edge-list.ts';
@@ -52,6 +53,21 @@ describe('readEdgeList', () => {
     expect(r).toMatchObject({ delimiter: ';', encoding: 'windows-1252', weightColumn: null, repeated: 1 });
     const tab = await readEdgeList(utf8('source\ttarget\tweight\nx\ty\t0,5\n'));
     expect(tab.edges).toEqual([{ source: 'x', target: 'y', weight: 0.5 }]);
+  });
+
+  it('reads the first sheet of an XLSX file, numbers as the cells hold them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('liens');
+    ws.addRow(['source', 'target', 'weight']);
+    ws.addRow([101, 'Skywin', 2.5]);
+    ws.addRow([]);
+    ws.addRow(['Skywin', 'BioWin', 1]);
+    const r = await readEdgeList(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(r.format).toBe('xlsx');
+    expect(r.edges).toEqual([
+      { source: '101', target: 'Skywin', weight: 2.5 },
+      { source: 'Skywin', target: 'BioWin', weight: 1 },
+    ]);
   });
 
   it('takes the column names given, ignoring case and accents', async () => {
