@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { networkRoutes } from '../modules/network/network.routes.ts';
 import { projectRoutes } from '../modules/projects/projects.routes.ts';
 import { referenceImportRoutes, referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { membershipListRoutes } from '../modules/registry/membership-list.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(referenceImportRoutes);
       await api.register(importRoutes);
       await api.register(projectRoutes);
+      await api.register(networkRoutes);
     },
     { prefix: '/api/v1' },
   );
