@@ -8,6 +8,7 @@ import {
   type GraphReport,
   nodeIndex,
   projectBipartite,
+  strength,
   type YearlyEdge,
 } from '../../analytics/graph/index.ts';
 import { todayIso } from '../../domain/dates.ts';
@@ -176,10 +177,13 @@ async function describe(
   );
   const groups = g.ids.map((id) => facts.get(id)?.networks[0] ?? null);
   const mixing = crossGroupTies(g, groups);
+  // strength is always the sum of tie weights (shared projects or funding), weighted metrics or not
+  const str = strength(g);
   const nodes: CollaborationNode[] = report.nodes.map((m, v) => {
     const o = facts.get(m.id);
     return {
       ...m,
+      strength: str[v]!,
       label: o?.name ?? `PIC ${m.id.slice(4)}`,
       kind: o?.kind ?? b.kinds.get(m.id) ?? null,
       network: o?.networks[0] ?? null,
