@@ -172,7 +172,8 @@ function quantiser(pb: Normalised, isFixed: Uint8Array) {
   }
   if (!(hi > lo)) return { exact: true, step: 1, cost: (_a: number) => 0 };
   if (integers && hi - lo <= EXACT_RANGE) return { exact: true, step: 1, cost: (a: number) => hi - a };
-  const step = (hi - lo) / LEVELS;
+  // a range too small to split in LEVELS (denormals) falls back to the smallest double
+  const step = Math.max((hi - lo) / LEVELS, Number.MIN_VALUE);
   return { exact: false, step, cost: (a: number) => Math.round((hi - a) / step) };
 }
 

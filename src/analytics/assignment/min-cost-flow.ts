@@ -58,6 +58,8 @@ export function flowNetwork(n: number, expectedEdges = 16): FlowNetworkBuilder {
   return {
     n,
     addEdge(u, v, capacity, c) {
+      if (!(c >= 0 && c <= Number.MAX_SAFE_INTEGER) || !Number.isInteger(c))
+        throw new RangeError(`edge ${u} → ${v}: cost ${c} is not a non-negative safe integer`);
       if (m === from.length) grow();
       from[m] = u;
       to[m] = v;

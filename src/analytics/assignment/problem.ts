@@ -6,6 +6,9 @@ export const FREE = 0;
 export const CONFLICT = 1;
 export const FORBIDDEN = 2;
 
+/** Beyond this, the affinity range could overflow a double when quantised. */
+const MAX_AFFINITY = 1e100;
+
 /** A problem checked and normalised: per-project and per-reviewer arrays, one blocked mask. */
 export interface Normalised {
   P: number;
@@ -39,10 +42,10 @@ export function normalise(pb: AssignmentProblem): Normalised {
     });
   else
     for (let i = 0; i < PR; i++)
-      if (!Number.isFinite(pb.affinity[i]!)) {
+      if (!(Math.abs(pb.affinity[i]!) <= MAX_AFFINITY)) {
         errors.push({
           path: 'affinity',
-          message: `value for project ${Math.floor(i / R)}, reviewer ${i % R} is not a finite number`,
+          message: `value for project ${Math.floor(i / R)}, reviewer ${i % R} is not a number within ±1e100`,
         });
         break;
       }

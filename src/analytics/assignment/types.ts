@@ -7,7 +7,7 @@ import type { Bilingual } from '../../domain/eligibility/types.ts';
 export interface AssignmentProblem {
   projects: number;
   reviewers: number;
-  /** Affinity of each pair (e.g. expertise keyword overlap); higher is better. Finite numbers. */
+  /** Affinity of each pair (e.g. expertise keyword overlap); higher is better; finite, within ±1e100. */
   affinity: Float64Array;
   /** 1 = conflict of interest: the pair is never assigned. */
   conflicts?: Uint8Array;
