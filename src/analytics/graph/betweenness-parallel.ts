@@ -2,7 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { betweennessScale, lengthsFor } from './betweenness.ts';
 import type { PassTask } from './betweenness.worker.ts';
-import { emptyPassResult, type PassResult, shortestPathPass } from './shortest-paths.ts';
+import {
+  addBack,
+  emptyPassResult,
+  type PassResult,
+  reorderByDegree,
+  shortestPathPass,
+} from './shortest-paths.ts';
 import type { CsrGraph } from './types.ts';
 
 export interface ParallelOptions {
@@ -45,9 +51,11 @@ export async function shortestPathPassParallel(
     return out;
   };
   if (threads === 1 || g.n < (opts.minNodes ?? 2000)) return inline();
-  const offsets = shared(g.offsets);
-  const targets = shared(g.targets);
-  const sharedLengths = lengths ? shared(lengths) : null;
+  // relabel hubs-first once (as the single-thread pass does); round-robin then spreads the hubs
+  const r = reorderByDegree(g, lengths);
+  const offsets = shared(r.offsets);
+  const targets = shared(r.targets);
+  const sharedLengths = r.lengths ? shared(r.lengths) : null;
   const tasks: PassTask[] = [];
   for (let t = 0; t < threads; t++) {
     const sources = new Int32Array(Math.ceil((g.n - t) / threads));
@@ -61,15 +69,17 @@ export async function shortestPathPassParallel(
     if (opts.fallback === 'throw') throw e;
     return inline();
   }
-  const out = emptyPassResult(g.n);
+  const local = emptyPassResult(g.n);
   for (const part of parts) {
     for (let v = 0; v < g.n; v++) {
-      out.betweenness[v]! += part.betweenness[v]!;
-      out.distanceSum[v]! += part.distanceSum[v]!;
-      out.reached[v]! += part.reached[v]!;
-      out.eccentricity[v]! += part.eccentricity[v]!; // each source is processed by one worker only
+      local.betweenness[v]! += part.betweenness[v]!;
+      local.distanceSum[v]! += part.distanceSum[v]!;
+      local.reached[v]! += part.reached[v]!;
+      local.eccentricity[v] = Math.max(local.eccentricity[v]!, part.eccentricity[v]!);
     }
   }
+  const out = emptyPassResult(g.n);
+  addBack(local, out, r.rank);
   return out;
 }
 

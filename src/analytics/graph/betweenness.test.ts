@@ -201,6 +201,26 @@ describe('betweenness against brute force on small random graphs', () => {
   });
 });
 
+describe('hubs-first relabelling (graphs of 1,000+ nodes)', () => {
+  it('gives the same pass as the plain kernel, weighted or not', () => {
+    const g = randomGraph(1500, 4000, 21, [1, 2, 4]);
+    for (const lengths of [null, g.weights.map((w) => 1 / w)]) {
+      const plain = emptyPassResult(g.n, true);
+      shortestPathPass(g, null, plain, { lengths, reorder: false, squares: true });
+      const reordered = emptyPassResult(g.n, true);
+      shortestPathPass(g, null, reordered, { lengths, squares: true });
+      for (let v = 0; v < g.n; v++) {
+        expect(reordered.betweenness[v]).toBeCloseTo(plain.betweenness[v]!, 8);
+        const sq = plain.betweennessSq[v]!;
+        expect(Math.abs(reordered.betweennessSq[v]! - sq)).toBeLessThanOrEqual(1e-9 * Math.max(1, sq));
+      }
+      expect(reordered.distanceSum).toEqual(plain.distanceSum);
+      expect(reordered.reached).toEqual(plain.reached);
+      expect(reordered.eccentricity).toEqual(plain.eccentricity);
+    }
+  });
+});
+
 describe('sampled betweenness', () => {
   const g = randomGraph(600, 2400, 3);
   const exact = betweenness(g);

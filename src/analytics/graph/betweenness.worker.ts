@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { emptyPassResult, shortestPathPass } from './shortest-paths.ts';
+import { emptyPassResult, runKernel } from './shortest-paths.ts';
 
 /** What `betweennessParallel` hands each worker: the CSR arrays on shared memory and its sources. */
 export interface PassTask {
@@ -13,7 +13,7 @@ export interface PassTask {
 
 const task = workerData as PassTask & { entry?: string };
 const out = emptyPassResult(task.n);
-shortestPathPass(task, task.sources, out, { lengths: task.lengths, betweenness: task.betweenness });
+runKernel(task, task.lengths, task.sources, out, task.betweenness, false);
 parentPort?.postMessage(out, [
   out.betweenness.buffer as ArrayBuffer,
   out.distanceSum.buffer as ArrayBuffer,
