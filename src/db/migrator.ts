@@ -3,6 +3,7 @@ import type { Db } from './database.ts';
 import * as m20261128T0500 from './migrations/2026-11-28T0500-registry.ts';
 import * as m20261128T0600 from './migrations/2026-11-28T0600-data-version.ts';
 import * as m20261128T0800 from './migrations/2026-11-28T0800-projects.ts';
+import * as m20261128T0900 from './migrations/2026-11-28T0900-review.ts';
 
 /**
  * Migrations are listed here explicitly (not read from the folder) so they work the same from
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0500-registry': m20261128T0500,
   '2026-11-28T0600-data-version': m20261128T0600,
   '2026-11-28T0800-projects': m20261128T0800,
+  '2026-11-28T0900-review': m20261128T0900,
 };
 
 class StaticProvider implements MigrationProvider {

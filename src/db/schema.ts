@@ -237,6 +237,66 @@ export interface ProjectTransitionsTable {
   note: string | null;
 }
 
+export interface ReviewersTable {
+  id: Generated<number>;
+  userId: number | null;
+  name: string;
+  email: string | null;
+  organisationId: number | null;
+  country: string | null;
+  expertise: ColumnType<string[], string[] | undefined, string[]>;
+  stages: ColumnType<number[], number[] | undefined, number[]>;
+  active: Generated<boolean>;
+  generated: Generated<boolean>;
+  createdAt: Generated<Date>;
+}
+
+export interface ReviewerAffiliationsTable {
+  id: Generated<number>;
+  reviewerId: number;
+  organisationId: number;
+  fromDate: string | null;
+  toDate: string | null;
+}
+
+export interface DeclaredConflictsTable {
+  id: Generated<number>;
+  reviewerId: number;
+  projectId: number | null;
+  organisationId: number | null;
+  reason: string;
+  declaredAt: Generated<Date>;
+}
+
+export interface ReviewAssignmentsTable {
+  id: Generated<number>;
+  projectId: number;
+  reviewerId: number;
+  stage: number;
+  affinity: Generated<number>;
+  manual: Generated<boolean>;
+  comment: string | null;
+  total: number | null;
+  submittedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: Generated<Date>;
+}
+
+export interface ReviewScoresTable {
+  assignmentId: number;
+  criterion: string;
+  score: number;
+}
+
+export interface ProjectReviewsTable {
+  projectId: number;
+  stage: number;
+  consensus: string | null;
+  decision: string | null;
+  justification: string | null;
+  decidedBy: number | null;
+  decidedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface DataVersionTable {
   id: number;
   version: number;
@@ -262,6 +322,12 @@ export interface Database {
   projectPartners: ProjectPartnersTable;
   partnerFundingYears: PartnerFundingYearsTable;
   projectTransitions: ProjectTransitionsTable;
+  reviewers: ReviewersTable;
+  reviewerAffiliations: ReviewerAffiliationsTable;
+  declaredConflicts: DeclaredConflictsTable;
+  reviewAssignments: ReviewAssignmentsTable;
+  reviewScores: ReviewScoresTable;
+  projectReviews: ProjectReviewsTable;
 }
 
 export type Network = Selectable<NetworksTable>;

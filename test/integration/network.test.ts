@@ -83,7 +83,8 @@ describe('collaboration network API', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res;
   };
-  const byId = (nodes: { id: string }[]) => Object.fromEntries(nodes.map((n) => [n.id, n]));
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers
+  const byId = (nodes: any[]): Record<string, any> => Object.fromEntries(nodes.map((n) => [n.id, n]));
 
   it('builds the organisation projection of the public projects and its metrics', async () => {
     const c = (await get('/api/v1/network/collaboration')).json();
