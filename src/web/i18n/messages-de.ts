@@ -1,3 +1,5 @@
+import { deGraph } from './messages-de-graph.ts';
+import { deProjects } from './messages-de-projects.ts';
 import type { Messages } from './messages-fr.ts';
 
 /**
@@ -355,4 +357,7 @@ export const de: Messages = {
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Die angeforderte Adresse entspricht keiner Seite von Polaris.',
   'notFound.home': 'Zurück zur Startseite',
+
+  ...deProjects,
+  ...deGraph,
 };

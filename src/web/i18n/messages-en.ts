@@ -1,3 +1,5 @@
+import { enGraph } from './messages-en-graph.ts';
+import { enProjects } from './messages-en-projects.ts';
 import type { Messages } from './messages-fr.ts';
 
 /** English catalogue: complete (the type checker refuses a missing key). */
@@ -348,4 +350,7 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.text': 'The address you asked for is not a page of Polaris.',
   'notFound.home': 'Back to the home page',
+
+  ...enProjects,
+  ...enGraph,
 };

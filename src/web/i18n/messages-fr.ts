@@ -1,3 +1,6 @@
+import { frGraph } from './messages-fr-graph.ts';
+import { frProjects } from './messages-fr-projects.ts';
+
 /** French catalogue: the source of every message key (the other languages are typed against it). */
 export const fr = {
   'app.name': 'Polaris',
@@ -348,6 +351,9 @@ export const fr = {
   'notFound.title': 'Page introuvable',
   'notFound.text': 'L’adresse demandée ne correspond à aucune page de Polaris.',
   'notFound.home': 'Retour à l’accueil',
+
+  ...frProjects,
+  ...frGraph,
 } as const;
 
 export type MessageKey = keyof typeof fr;

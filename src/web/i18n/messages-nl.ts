@@ -1,4 +1,6 @@
 import type { Messages } from './messages-fr.ts';
+import { nlGraph } from './messages-nl-graph.ts';
+import { nlProjects } from './messages-nl-projects.ts';
 
 /**
  * Dutch catalogue, in Belgian Dutch (kmo, KBO, ondernemingsnummer, gemeente): complete (the type
@@ -354,4 +356,7 @@ export const nl: Messages = {
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Het gevraagde adres komt met geen enkele pagina van Polaris overeen.',
   'notFound.home': 'Terug naar de startpagina',
+
+  ...nlProjects,
+  ...nlGraph,
 };
