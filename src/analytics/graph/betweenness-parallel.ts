@@ -17,8 +17,11 @@ export interface ParallelOptions {
   weighted?: boolean;
   distance?: 'inverse' | 'weight';
   normalized?: boolean;
-  /** Below this many nodes the pass runs on the calling thread (worker start-up ≈ 0.2 s). Default 2,000. */
-  minNodes?: number;
+  /**
+   * Below this much work, n·(n + 2m) arc visits, the pass runs on the calling thread: a worker
+   * takes ≈ 0.2 s to start from TypeScript source. Default 2e8 (≈ 1 s of single-thread work).
+   */
+  minWork?: number;
   /** When workers fail to start: compute on the calling thread (default) or reject. */
   fallback?: 'inline' | 'throw';
 }
@@ -50,7 +53,7 @@ export async function shortestPathPassParallel(
     shortestPathPass(g, null, out, { lengths, betweenness: withBc });
     return out;
   };
-  if (threads === 1 || g.n < (opts.minNodes ?? 2000)) return inline();
+  if (threads === 1 || g.n * (g.n + g.targets.length) < (opts.minWork ?? 2e8)) return inline();
   // relabel hubs-first once (as the single-thread pass does); round-robin then spreads the hubs
   const r = reorderByDegree(g, lengths);
   const offsets = shared(r.offsets);

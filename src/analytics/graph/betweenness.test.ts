@@ -252,7 +252,7 @@ describe('parallel betweenness', () => {
     const g = randomGraph(800, 3000, 11, [1, 2, 3, 5]);
     for (const weighted of [false, true]) {
       const single = betweenness(g, { weighted });
-      const parallel = await betweennessParallel(g, { threads: 2, weighted, minNodes: 0, fallback: 'throw' });
+      const parallel = await betweennessParallel(g, { threads: 2, weighted, minWork: 0, fallback: 'throw' });
       for (let v = 0; v < g.n; v++) expect(parallel[v]).toBeCloseTo(single[v]!, 12);
     }
   });
@@ -260,7 +260,7 @@ describe('parallel betweenness', () => {
     const g = randomGraph(300, 500, 13);
     const single = emptyPassResult(g.n);
     shortestPathPass(g, null, single);
-    const parallel = await shortestPathPassParallel(g, { threads: 3, minNodes: 0, fallback: 'throw' });
+    const parallel = await shortestPathPassParallel(g, { threads: 3, minWork: 0, fallback: 'throw' });
     expect(parallel.distanceSum).toEqual(single.distanceSum);
     expect(parallel.reached).toEqual(single.reached);
     expect(parallel.eccentricity).toEqual(single.eccentricity);

@@ -10,6 +10,12 @@ export interface LouvainOptions {
   seed?: number;
   /** A level must raise modularity by more than this to be kept (networkx's default 1e-7). */
   threshold?: number;
+  /**
+   * Independent runs (seeds derived from `seed`), the best modularity kept. Default 4: one run's
+   * result varies with the visiting order by about ±0.3 % of Q (0.6078–0.6149 over 20 seeds on the
+   * CORDIS Belgian projection), best-of-4 removes most of that at 4× the (small) cost.
+   */
+  restarts?: number;
 }
 
 export interface LouvainResult {
@@ -36,12 +42,27 @@ interface Level {
  * moves in a seeded random order until no node moves, then each community becomes a node, and so
  * on while modularity rises. After the last level the nodes of the original graph get one more round
  * of local moves against the final communities (the refinement of Rotta & Noack 2011, ACM JEA 16),
- * which recovers moves the coarse levels could not make. Deterministic for a given seed.
+ * which recovers moves the coarse levels could not make; the whole is repeated from the refined
+ * communities while modularity still rises (iterated Louvain). Deterministic for a given seed.
  */
 export function louvain(g: CsrGraph, opts: LouvainOptions = {}): LouvainResult {
+  const restarts = Math.max(1, Math.floor(opts.restarts ?? 4));
+  const seed = opts.seed ?? 1;
+  let best: LouvainResult | undefined;
+  for (let r = 0; r < restarts; r++) {
+    // distinct, reproducible streams: the seed plus r times the golden-ratio increment
+    const result = louvainRun(g, opts, (seed + Math.imul(r, 0x9e3779b9)) >>> 0);
+    if (!best || result.modularity > best.modularity) best = result;
+  }
+  return best!;
+}
+
+function louvainRun(g: CsrGraph, opts: LouvainOptions, seed: number): LouvainResult {
   const gamma = opts.resolution ?? 1;
   const threshold = opts.threshold ?? 1e-7;
-  const random = mulberry32(opts.seed ?? 1);
+  // a sweep raising modularity by less than this ends a local-moving phase (long tails of tiny moves)
+  const sweepGain = 1e-6;
+  const random = mulberry32(seed);
   const weighted = opts.weighted ?? false;
   const base: Level = {
     n: g.n,
@@ -50,30 +71,40 @@ export function louvain(g: CsrGraph, opts: LouvainOptions = {}): LouvainResult {
     weights: weighted ? g.weights : new Float64Array(g.targets.length).fill(1),
     loops: new Float64Array(g.n),
   };
-  const membership = range(g.n); // original node → node of the current level
   let twoM = 0;
   for (let p = 0; p < base.weights.length; p++) twoM += base.weights[p]!;
   if (twoM === 0) {
     return { communities: range(g.n), count: g.n, modularity: Number.NaN, levels: 0 };
   }
-  let level = base;
+  let membership = range(g.n); // original node → community
+  let q = levelModularity(base, membership, twoM, gamma);
   let levels = 0;
-  let q = levelModularity(level, range(level.n), twoM, gamma);
-  for (;;) {
-    const comm = range(level.n);
-    const moved = localMoves(level, comm, twoM, gamma, random);
-    if (!moved) break;
-    const { relabel, count } = compact(comm);
-    const next = levelModularity(level, relabel, twoM, gamma);
-    if (next - q <= threshold) break;
-    q = next;
-    for (let v = 0; v < g.n; v++) membership[v] = relabel[membership[v]!]!;
-    level = aggregate(level, relabel, count);
-    levels++;
-    if (count === 1) break;
+  // Rounds: multi-level Louvain from the current communities, then refinement on the original
+  // nodes; a new round starts from the refined communities, while modularity still rises.
+  for (let round = 0; round < 20; round++) {
+    const start = compact(membership);
+    const trial = start.relabel;
+    let level = round === 0 ? base : aggregate(base, trial, start.count);
+    let levelQ = levelModularity(base, trial, twoM, gamma);
+    for (;;) {
+      const comm = range(level.n);
+      if (!localMoves(level, comm, twoM, gamma, random, sweepGain)) break;
+      const { relabel, count } = compact(comm);
+      const next = levelModularity(level, relabel, twoM, gamma);
+      if (next - levelQ <= threshold) break;
+      levelQ = next;
+      for (let v = 0; v < g.n; v++) trial[v] = relabel[trial[v]!]!;
+      level = aggregate(level, relabel, count);
+      levels++;
+      if (count === 1) break;
+    }
+    // refinement on the original nodes, starting from the communities found
+    localMoves(base, trial, twoM, gamma, random, sweepGain);
+    const refined = levelModularity(base, trial, twoM, gamma);
+    if (refined - q <= threshold) break;
+    q = refined;
+    membership = trial;
   }
-  // refinement on the original nodes, starting from the final communities
-  localMoves(base, membership, twoM, gamma, random);
   const { relabel, count } = compact(membership);
   return {
     communities: relabel,
@@ -87,7 +118,14 @@ export function louvain(g: CsrGraph, opts: LouvainOptions = {}): LouvainResult {
  * Moves nodes to the neighbouring community with the best modularity gain until a sweep moves
  * nothing. `comm` is updated in place; returns whether anything moved.
  */
-function localMoves(lv: Level, comm: Int32Array, twoM: number, gamma: number, random: () => number): boolean {
+function localMoves(
+  lv: Level,
+  comm: Int32Array,
+  twoM: number,
+  gamma: number,
+  random: () => number,
+  minGain: number,
+): boolean {
   const n = lv.n;
   const { offsets, targets, weights, loops } = lv;
   const k = new Float64Array(n); // node degree, loops counted twice
@@ -105,6 +143,7 @@ function localMoves(lv: Level, comm: Int32Array, twoM: number, gamma: number, ra
   let movedAny = false;
   for (let sweep = 0; sweep < 1000; sweep++) {
     let moves = 0;
+    let gained = 0; // Σ (gain of the chosen community − gain of staying), in edge-weight units
     for (let i = 0; i < n; i++) {
       const v = order[i]!;
       const own = comm[v]!;
@@ -117,7 +156,8 @@ function localMoves(lv: Level, comm: Int32Array, twoM: number, gamma: number, ra
       const kv = k[v]!;
       tot[own]! -= kv;
       let best = own;
-      let bestGain = toComm[own]! - scale * kv * tot[own]!;
+      const stayGain = toComm[own]! - scale * kv * tot[own]!;
+      let bestGain = stayGain;
       for (let j = 0; j < nSeen; j++) {
         const c = seen[j]!;
         const gain = toComm[c]! - scale * kv * tot[c]!;
@@ -132,10 +172,13 @@ function localMoves(lv: Level, comm: Int32Array, twoM: number, gamma: number, ra
       if (best !== own) {
         comm[v] = best;
         moves++;
+        gained += bestGain - stayGain;
       }
     }
     if (moves === 0) break;
     movedAny = true;
+    // ΔQ of the sweep = 2·gained/2m
+    if ((2 * gained) / twoM < minGain) break;
   }
   return movedAny;
 }
