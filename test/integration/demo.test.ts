@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEnterpriseNumber } from '../../src/domain/enterprise-number.ts';
+import { SYSTEM } from '../../src/modules/auth/actor.ts';
 import { DEMO_ACCOUNTS, type DemoSummary, isEmpty, loadDemo } from '../../src/modules/demo/demo.service.ts';
+import { projectEligibility } from '../../src/modules/projects/project-write.service.ts';
 import { useTestApp } from '../helpers/app.ts';
 
 describe('loadDemo into a database', () => {
@@ -137,5 +139,37 @@ describe('loadDemo into a database', () => {
     );
     const pub = (await t.app.inject({ url: '/api/v1/projects?status=draft,rejected,ineligible' })).json();
     expect(pub.total).toBe(0);
+  });
+
+  it('labels only R&D consortia that pass their call’s Walloon rules (checked by the engine)', async () => {
+    const ids = await t.handle.db
+      .selectFrom('projects')
+      .select('id')
+      .where('labelledOn', 'is not', null)
+      .where('projectType', '=', 'rd')
+      .execute();
+    expect(ids.length).toBeGreaterThan(200);
+    const failures: string[] = [];
+    for (const { id } of ids) {
+      const r = await projectEligibility({ db: t.handle.db, actor: SYSTEM }, id);
+      if (!r.eligible)
+        failures.push(
+          `${id}: ${r.results
+            .filter((x) => !x.passed)
+            .map((x) => x.message.en)
+            .join('; ')}`,
+        );
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
+    expect(failures).toHaveLength(0);
+    // and the ineligible ones fail them
+    const inel = await t.handle.db
+      .selectFrom('projects')
+      .select('id')
+      .where('status', '=', 'ineligible')
+      .limit(10)
+      .execute();
+    for (const { id } of inel)
+      expect((await projectEligibility({ db: t.handle.db, actor: SYSTEM }, id)).eligible).toBe(false);
   });
 });

@@ -29,6 +29,8 @@ export interface DemoPartner {
   budgetEur: number;
   fundingRequestedEur: number;
   fundingGrantedEur: number | null;
+  /** the funding rate applied (share of the budget) */
+  rate: number;
 }
 
 export interface DemoProject {
@@ -355,8 +357,9 @@ export function generateDemoProjects(
           orgKey: k,
           role: k === coordinator.key ? 'coordinator' : 'partner',
           budgetEur: budget,
-          fundingRequestedEur: Math.round(budget * rate),
+          fundingRequestedEur: Math.floor(budget * rate),
           fundingGrantedEur: null,
+          rate,
         };
       });
       const jobsPromised = 4 + Math.floor(r() * 30);
@@ -476,9 +479,10 @@ export function generateDemoProjects(
     const k = target / total;
     for (const p of projects)
       for (const x of p.partners) {
+        // the rate is applied again to the scaled budget: rounding never lifts it above its cap
         x.budgetEur = Math.round(x.budgetEur * k);
-        x.fundingRequestedEur = Math.round(x.fundingRequestedEur * k);
-        if (x.fundingGrantedEur != null) x.fundingGrantedEur = Math.round(x.fundingGrantedEur * k);
+        x.fundingRequestedEur = Math.floor(x.budgetEur * x.rate);
+        if (x.fundingGrantedEur != null) x.fundingGrantedEur = x.fundingRequestedEur;
       }
   }
   return { calls, projects };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { todayIso } from '../../domain/dates.ts';
+import { type RuleSet, WALLOON_RD_GRID, WALLOON_RD_RULES } from '../../domain/eligibility/index.ts';
 import { SYSTEM } from '../auth/actor.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { projectSearchText } from '../projects/projects.repository.ts';
@@ -177,6 +178,16 @@ export async function loadDemo(
   return summary;
 }
 
+/** Training and investment calls of the demo: a partnership of at least two organisations. */
+const PARTNERSHIP_RULES: RuleSet = {
+  id: 'demo-partnership',
+  label: {
+    fr: 'Partenariat d’au moins deux organisations',
+    en: 'A partnership of at least two organisations',
+  },
+  rules: [{ id: 'partners', kind: 'min_distinct_partners', params: { min: 2 } }],
+};
+
 /** The generated calls and projects of the demo, written inside the demo's transaction. */
 async function insertDemoProjects(
   trx: Db,
@@ -198,6 +209,8 @@ async function insertDemoProjects(
         opensAt: `${c.opensAt}T09:00:00+01:00`,
         closesAt: `${c.closesAt}T12:00:00+02:00`,
         budgetEur: c.budgetEur,
+        rules: JSON.stringify(c.projectType === 'rd' ? WALLOON_RD_RULES : PARTNERSHIP_RULES),
+        grid: JSON.stringify(WALLOON_RD_GRID),
         generated: true,
       })
       .returning('id')

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import type { Column } from '../../io/table-export.ts';
 import { sendTable } from '../../server/send-table.ts';
+import * as calls from './calls.service.ts';
 import { importCordis } from './cordis.service.ts';
+import { checkEligibility, checkRegistryConsortium } from './eligibility.service.ts';
+import * as write from './project-write.service.ts';
 import * as s from './projects.schemas.ts';
 import * as projects from './projects.service.ts';
 
@@ -130,5 +133,115 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
         programme: req.query.programme,
       });
     },
+  );
+
+  r.get(
+    '/calls',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: 'Calls for projects (public announcements)',
+        querystring: s.callListQuery,
+      },
+    },
+    async (req) => calls.listCalls(req.ctx, req.query),
+  );
+  r.get(
+    '/calls/:id',
+    {
+      schema: { tags: ['calls'], summary: 'One call with its rules and evaluation grid', params: s.idParams },
+    },
+    async (req) => calls.getCall(req.ctx, req.params.id),
+  );
+  r.post(
+    '/calls',
+    {
+      schema: {
+        tags: ['calls'],
+        summary:
+          'Open a call (managers of all its networks, or admins); rules and grid default to the Walloon R&D ones',
+        body: s.callBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await calls.createCall(req.ctx, req.body)),
+  );
+  r.patch(
+    '/calls/:id',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: 'Edit a call, its rules or its grid',
+        params: s.idParams,
+        body: s.callBody.partial(),
+      },
+    },
+    async (req) => calls.updateCall(req.ctx, req.params.id, req.body),
+  );
+
+  r.post(
+    '/eligibility/check',
+    {
+      schema: {
+        tags: ['calls'],
+        summary:
+          'Evaluate a rule set (default: Walloon R&D) against a consortium: { eligible, results: [{ rule, passed, message }] }',
+        body: s.eligibilityCheckBody,
+      },
+    },
+    async (req) => checkEligibility(req.body.rules, req.body.consortium),
+  );
+  r.post(
+    '/eligibility/consortium',
+    {
+      schema: {
+        tags: ['calls'],
+        summary:
+          'Evaluate a consortium of registry organisations against a call’s rules (the live check of the submission form)',
+        body: s.registryConsortiumBody,
+      },
+    },
+    async (req) => checkRegistryConsortium(req.ctx, req.body),
+  );
+
+  r.post(
+    '/projects',
+    {
+      schema: {
+        tags,
+        summary: 'Write a project (a draft) for a call, with its consortium',
+        body: s.projectBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await write.createProject(req.ctx, req.body)),
+  );
+  r.patch(
+    '/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft (or an ineligible project)',
+        params: s.idParams,
+        body: s.projectPatchBody,
+      },
+    },
+    async (req) => write.updateProject(req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    '/projects/:id/eligibility',
+    { schema: { tags, summary: 'The call’s rules applied to the project’s consortium', params: s.idParams } },
+    async (req) => write.projectEligibility(req.ctx, req.params.id),
+  );
+  r.post(
+    '/projects/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move the project in its lifecycle (submit before the deadline, eligibility, review stages, labelling, funding, closure)',
+        params: s.idParams,
+        body: s.transitionBody,
+      },
+    },
+    async (req) => write.transition(req.ctx, req.params.id, req.body.to, req.body.note ?? null),
   );
 }
