@@ -167,9 +167,13 @@ describe('loadDemo into a database', () => {
       .selectFrom('projects')
       .select('id')
       .where('status', '=', 'ineligible')
+      .where('projectType', '=', 'rd')
       .limit(10)
       .execute();
     for (const { id } of inel)
-      expect((await projectEligibility({ db: t.handle.db, actor: SYSTEM }, id)).eligible).toBe(false);
+      expect(
+        (await projectEligibility({ db: t.handle.db, actor: SYSTEM }, id)).eligible,
+        `project ${id}`,
+      ).toBe(false);
   });
 });
