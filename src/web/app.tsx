@@ -1,6 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/auth-context.tsx';
 import { Layout } from './components/layout.tsx';
+import { Loading } from './components/status.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
@@ -11,7 +13,17 @@ import { NetworksPage } from './pages/networks-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OrganisationCreatePage, OrganisationEditPage } from './pages/organisation-form-pages.tsx';
 import { OrganisationPage } from './pages/organisation-page.tsx';
+import { ProjectPage } from './pages/project-page.tsx';
+import { ProjectsPage } from './pages/projects-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
+
+/** The network explorer brings sigma.js and graphology: its own chunk, loaded when first opened. */
+const CollaborationPage = lazy(() =>
+  import('./pages/collaboration-page.tsx').then((m) => ({ default: m.CollaborationPage })),
+);
+const NetworkOfNetworksPage = lazy(() =>
+  import('./pages/network-of-networks-page.tsx').then((m) => ({ default: m.NetworkOfNetworksPage })),
+);
 
 /** Routes (French paths: the public portal speaks French first). */
 export function App() {
@@ -25,6 +37,24 @@ export function App() {
               <Route path="reseaux" element={<NetworksPage />} />
               <Route path="reseaux/:slug" element={<NetworkPage />} />
               <Route path="recherche" element={<SearchPage />} />
+              <Route path="projets" element={<ProjectsPage />} />
+              <Route path="projets/:id" element={<ProjectPage />} />
+              <Route
+                path="reseau"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <CollaborationPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="reseau/reseaux"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <NetworkOfNetworksPage />
+                  </Suspense>
+                }
+              />
               <Route path="adhesions" element={<MembershipsPage />} />
               <Route path="organisations/nouvelle" element={<OrganisationCreatePage />} />
               <Route path="organisations/:id" element={<OrganisationPage />} />

@@ -129,6 +129,12 @@ export function Layout() {
               <NavLink to="/recherche">{t('nav.search')}</NavLink>
             </li>
             <li>
+              <NavLink to="/projets">{t('nav.projects')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/reseau">{t('nav.collaboration')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/adhesions">{t('nav.memberships')}</NavLink>
             </li>
             {canManage && (

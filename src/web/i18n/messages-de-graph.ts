@@ -93,6 +93,7 @@ export const deGraph: Record<keyof typeof frGraph, string> = {
   'graph.export.nodes-xlsx': 'Knoten (Excel)',
   'graph.exportWhat': 'das gefilterte Netz',
 
+  'evolution.heading': 'Entwicklung des Netzes',
   'evolution.title': 'Entwicklung des Netzes, nach Startjahr der Projekte',
   'evolution.cumulative': 'Die Vorjahre aufsummieren',
   'evolution.year': 'Jahr',

@@ -110,6 +110,7 @@ export const deProjects: Record<keyof typeof frProjects, string> = {
   'project.labelledOn': 'Gelabelt am',
   'project.publicFunding': 'Öffentliche Förderung',
   'project.totalBudget': 'Gesamtbudget des Projekts',
+  'project.fundingAndDates': 'Förderung und Zeitplan',
   'project.summary': 'Zusammenfassung',
   'project.keywords': 'Schlagwörter',
   'project.consortium': 'Konsortium',

@@ -93,6 +93,7 @@ export const enGraph: Record<keyof typeof frGraph, string> = {
   'graph.export.nodes-xlsx': 'Nodes (Excel)',
   'graph.exportWhat': 'the filtered network',
 
+  'evolution.heading': 'The network over time',
   'evolution.title': 'Network over time, by project start year',
   'evolution.cumulative': 'Add up the previous years',
   'evolution.year': 'Year',

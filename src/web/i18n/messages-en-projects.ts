@@ -110,6 +110,7 @@ export const enProjects: Record<keyof typeof frProjects, string> = {
   'project.labelledOn': 'Labelled on',
   'project.publicFunding': 'Public funding',
   'project.totalBudget': 'Total project budget',
+  'project.fundingAndDates': 'Funding and timeline',
   'project.summary': 'Summary',
   'project.keywords': 'Keywords',
   'project.consortium': 'Consortium',

@@ -91,6 +91,7 @@ export const frGraph = {
   'graph.export.nodes-xlsx': 'Nœuds (Excel)',
   'graph.exportWhat': 'le réseau filtré',
 
+  'evolution.heading': 'Évolution du réseau',
   'evolution.title': 'Évolution du réseau, par année de début des projets',
   'evolution.cumulative': 'Cumuler les années précédentes',
   'evolution.year': 'Année',

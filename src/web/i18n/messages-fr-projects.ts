@@ -109,6 +109,7 @@ export const frProjects = {
   'project.labelledOn': 'Labellisé le',
   'project.publicFunding': 'Financement public',
   'project.totalBudget': 'Budget total du projet',
+  'project.fundingAndDates': 'Financement et calendrier',
   'project.summary': 'Résumé',
   'project.keywords': 'Mots-clés',
   'project.consortium': 'Consortium',

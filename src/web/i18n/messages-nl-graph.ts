@@ -93,6 +93,7 @@ export const nlGraph: Record<keyof typeof frGraph, string> = {
   'graph.export.nodes-xlsx': 'Knopen (Excel)',
   'graph.exportWhat': 'het gefilterde netwerk',
 
+  'evolution.heading': 'Evolutie van het netwerk',
   'evolution.title': 'Evolutie van het netwerk, per startjaar van de projecten',
   'evolution.cumulative': 'De vorige jaren optellen',
   'evolution.year': 'Jaar',

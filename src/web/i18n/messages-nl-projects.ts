@@ -110,6 +110,7 @@ export const nlProjects: Record<keyof typeof frProjects, string> = {
   'project.labelledOn': 'Gelabeld op',
   'project.publicFunding': 'Overheidsfinanciering',
   'project.totalBudget': 'Totaal projectbudget',
+  'project.fundingAndDates': 'Financiering en planning',
   'project.summary': 'Samenvatting',
   'project.keywords': 'Trefwoorden',
   'project.consortium': 'Consortium',

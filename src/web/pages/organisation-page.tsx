@@ -5,7 +5,9 @@ import type { NaceCode, OrganisationDetail, Province } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { EgoPartners } from '../components/ego-partners.tsx';
 import { MembershipsSection } from '../components/memberships-section.tsx';
+import { OrganisationProjects } from '../components/organisation-projects.tsx';
 import { PeopleSection } from '../components/people-section.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -172,6 +174,8 @@ export function OrganisationPage() {
       {o.generated && <p className="notice notice-demo">{t('org.generated')}</p>}
       <Details org={o} />
       <MembershipsSection org={o} onChanged={org.reload} />
+      <OrganisationProjects organisationId={o.id} />
+      <EgoPartners organisationId={o.id} />
       {o.people && (
         <PeopleSection
           organisationId={o.id}
