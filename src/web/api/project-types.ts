@@ -10,10 +10,10 @@ import type { NetworkKind, OrganisationKind, SizeClass } from './types.ts';
 export {
   LABELLED_STATUSES,
   PARTNER_ROLES,
+  type PartnerRole,
   PROJECT_SOURCES,
   PROJECT_STATUSES,
   PROJECT_TYPES,
-  type PartnerRole,
   type ProjectSource,
   type ProjectStatus,
   type ProjectType,

@@ -7,7 +7,14 @@ export const PROJECT_FILTER_KEYS = ['q', 'status', 'network', 'type', 'year', 's
 export type ProjectFilterKey = (typeof PROJECT_FILTER_KEYS)[number];
 export type ProjectFilters = Partial<Record<ProjectFilterKey, string>>;
 
-export const PROJECT_SORTS = ['-startDate', 'startDate', 'acronym', '-acronym', 'funding', '-funding'] as const;
+export const PROJECT_SORTS = [
+  '-startDate',
+  'startDate',
+  'acronym',
+  '-acronym',
+  'funding',
+  '-funding',
+] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 /** Without a status in the URL, the list shows every labelled project (what the public may see). */
