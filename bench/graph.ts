@@ -7,6 +7,7 @@ import {
   betweennessParallel,
   betweennessSampled,
   type CsrGraph,
+  computeReportParallel,
   fromEdgeArrays,
   louvain,
   pagerank,
@@ -22,12 +23,14 @@ import { mulberry32 } from '../src/analytics/graph/random.ts';
  * networkx exact betweenness runs on (2) and (3) only, unless --networkx (≈ 7 minutes on (1)).
  * Targets (issue 4): exact betweenness ≤ igraph on 2 threads and ≤ 2× igraph on one; Louvain < 1 s
  * with modularity ≥ igraph's. Writes bench/out/graph.json.
- * Env: BENCH_GRAPH_PYTHON (/usr/bin/python3), BENCH_GRAPH_REPEAT (5, for the fast metrics).
+ * Env: BENCH_GRAPH_PYTHON (/usr/bin/python3), BENCH_GRAPH_REPEAT (5, for the fast metrics),
+ * BENCH_GRAPH_ONLY (one graph by name: random-10k, cordis-be, random-2k).
  */
 
 const PYTHON = process.env.BENCH_GRAPH_PYTHON ?? '/usr/bin/python3';
 const REPEAT = Number(process.env.BENCH_GRAPH_REPEAT ?? 5);
 const NETWORKX_BIG = process.argv.includes('--networkx');
+const ONLY = process.env.BENCH_GRAPH_ONLY; // e.g. random-10k: run one graph
 const CORDIS = resolve(
   process.cwd(),
   '..',
@@ -66,6 +69,8 @@ interface GraphResult {
     louvain: number;
     louvainModularity: number;
     louvainCommunities: number;
+    /** computeReportParallel, 2 threads: every metric of the CLI report. */
+    report: number;
   };
   reference: Reference;
   betweennessMaxAbsDiffVsIgraph: number;
@@ -140,7 +145,13 @@ function top10(values: ArrayLike<number>, ids: readonly string[]): string[] {
     .map(([, i]) => ids[i]!);
 }
 
-async function measure(name: string, g: CsrGraph, dir: string, withNetworkx: boolean): Promise<GraphResult> {
+async function measure(
+  name: string,
+  g: CsrGraph,
+  dir: string,
+  withNetworkx: boolean,
+): Promise<GraphResult | null> {
+  if (ONLY && ONLY !== name) return null;
   console.error(`\n${name}: ${g.n} nodes, ${g.m} edges (load average ${loadavg()[0]!.toFixed(2)})`);
   const csv = join(dir, `${name}.csv`);
   const valuesPath = join(dir, `${name}.igraph-betweenness.json`);
@@ -172,6 +183,9 @@ async function measure(name: string, g: CsrGraph, dir: string, withNetworkx: boo
     lvTimes.push(seconds(() => louvain(g, { seed: 1 }))[0]);
   }
   const seed1 = louvain(g, { seed: 1 }); // one seed's modularity, not the best of several
+  const tr = performance.now();
+  await computeReportParallel(g, { threads: 2 });
+  const reportTime = (performance.now() - tr) / 1000;
 
   console.error(`  reference (${PYTHON} bench/graph_reference.py)…`);
   const args = ['bench/graph_reference.py', csv, '--values', valuesPath, '--n', String(g.n)];
@@ -203,6 +217,7 @@ async function measure(name: string, g: CsrGraph, dir: string, withNetworkx: boo
       louvain: median(lvTimes),
       louvainModularity: seed1.modularity,
       louvainCommunities: seed1.count,
+      report: reportTime,
     },
     reference,
     betweennessMaxAbsDiffVsIgraph: diff,
@@ -259,6 +274,7 @@ function table(results: GraphResult[]): string {
       '',
       '',
     ]);
+    rows.push(['', 'full report (all metrics), 2 threads', `${f(p.report)} s`, '', '', '']);
     rows.push([
       '',
       'max |Δ betweenness| vs igraph',
@@ -282,28 +298,34 @@ function table(results: GraphResult[]): string {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'polaris-graph-bench-'));
-  const results: GraphResult[] = [];
+  const all: (GraphResult | null)[] = [];
+  const results = () => all.filter((r): r is GraphResult => r !== null);
   try {
     const [src, dst] = randomEdges(10_000, 50_000, 42);
-    results.push(
+    all.push(
       await measure('random-10k', fromEdgeArrays(src, dst, undefined, { n: 10_000 }), dir, NETWORKX_BIG),
     );
     const cordis = cordisEdges();
     if (cordis) {
       const g = fromEdgeArrays(cordis.sources, cordis.targets, cordis.weights);
-      results.push(await measure('cordis-be', g, dir, true));
+      all.push(await measure('cordis-be', g, dir, true));
     }
     const [s2, d2] = randomEdges(2_000, 10_000, 7);
-    results.push(await measure('random-2k', fromEdgeArrays(s2, d2, undefined, { n: 2_000 }), dir, true));
+    all.push(await measure('random-2k', fromEdgeArrays(s2, d2, undefined, { n: 2_000 }), dir, true));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const out = resolve(process.cwd(), 'bench', 'out');
   mkdirSync(out, { recursive: true });
-  const report = { date: new Date().toISOString(), node: process.version, loadavg: loadavg(), results };
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    loadavg: loadavg(),
+    results: results(),
+  };
   writeFileSync(join(out, 'graph.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(
-    `\n${table(results)}\n\nload average at the end: ${loadavg()
+    `\n${table(results())}\n\nload average at the end: ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}`,
   );
