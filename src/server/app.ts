@@ -15,6 +15,7 @@ import { projectRoutes } from '../modules/projects/projects.routes.ts';
 import { referenceImportRoutes, referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { membershipListRoutes } from '../modules/registry/membership-list.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
+import { reviewRoutes } from '../modules/review/review.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importRoutes);
       await api.register(projectRoutes);
       await api.register(networkRoutes);
+      await api.register(reviewRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -353,3 +353,16 @@ export async function outcomesByNetwork(db: Db) {
     .orderBy('n.slug')
     .execute();
 }
+
+/** Is the user an assigned reviewer of the project (assignments are never conflicted)? */
+export async function isAssignedReviewer(db: Db, userId: number | null, projectId: number): Promise<boolean> {
+  if (userId == null) return false;
+  const r = await db
+    .selectFrom('reviewAssignments as a')
+    .innerJoin('reviewers as r', 'r.id', 'a.reviewerId')
+    .where('r.userId', '=', userId)
+    .where('a.projectId', '=', projectId)
+    .select('a.id')
+    .executeTakeFirst();
+  return r != null;
+}

@@ -127,7 +127,12 @@ export async function getProject(ctx: Ctx, id: number) {
   const scope = projectScope(ctx.actor);
   const p = await repo.findProject(ctx.db, id);
   // An invisible project answers 404, as if it did not exist: its existence is confidential too.
-  if (!p || !(await repo.isVisible(ctx.db, scope, id))) throw new NotFoundError(`Project ${id}`);
+  if (!p) throw new NotFoundError(`Project ${id}`);
+  // An assigned reviewer reads the whole proposal (budgets included) but not the journal.
+  const reviewer =
+    !(await repo.isVisible(ctx.db, scope, id)) &&
+    (await repo.isAssignedReviewer(ctx.db, ctx.actor.userId, id));
+  if (!reviewer && !(await repo.isVisible(ctx.db, scope, id))) throw new NotFoundError(`Project ${id}`);
   const [partners, networks] = await Promise.all([
     repo.partnersOf(ctx.db, [id]),
     repo.networksOf(ctx.db, [id]),
@@ -141,10 +146,10 @@ export async function getProject(ctx: Ctx, id: number) {
   return {
     ...rest,
     networks: networks.map(networkView),
-    partners: partners.map((x) => partnerView(x, confidential)),
+    partners: partners.map((x) => partnerView(x, confidential || reviewer)),
     fundingByYear: await repo.fundingYearsOf(ctx.db, id),
     transitions: confidential ? await repo.transitionsOf(ctx.db, id) : null,
-    permissions: { confidential },
+    permissions: { confidential, reviewer },
   };
 }
 
