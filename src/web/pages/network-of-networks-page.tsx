@@ -100,7 +100,17 @@ function NetworksChart({ d }: { d: NetworksGraph }) {
             shown: [n.name, num(n.members), num(n.labelledProjects)],
           }))}
           fileName="polaris-reseaux"
-        />
+        >
+          <ul className="kind-legend">
+            {(['pole', 'cluster'] as const).map((k) => (
+              <li key={k}>
+                <span className="swatch" style={{ background: KIND_COLOUR[k] }} aria-hidden="true" />
+                {t(k === 'pole' ? 'networkKind.poles' : 'networkKind.clusters')} (
+                {num(d.nodes.filter((n) => n.kind === k).length)})
+              </li>
+            ))}
+          </ul>
+        </ChartFigure>
       </div>
       <section className="section" aria-labelledby="nn-pairs">
         <h2 id="nn-pairs">{t('nn.caption')}</h2>
