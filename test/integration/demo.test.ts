@@ -176,4 +176,36 @@ describe('loadDemo into a database', () => {
         `project ${id}`,
       ).toBe(false);
   });
+
+  it('runs a review: the call under evaluation has an optimal assignment, the demo expert has projects to score, the consortium its draft', async () => {
+    expect(summary.reviewers).toBeGreaterThan(40);
+    const expert = DEMO_ACCOUNTS.find((a) => a.email.startsWith('expert@'))!;
+    const mine = (
+      await t.app.inject({
+        url: '/api/v1/reviews/mine',
+        headers: { cookie: await t.login(expert.email, expert.password) },
+      })
+    ).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((i: { submittedAt: string | null }) => i.submittedAt === null)).toBe(true);
+    const admin = DEMO_ACCOUNTS.find((a) => a.admin)!;
+    const cookie = await t.login(admin.email, admin.password);
+    const calls = (await t.app.inject({ url: '/api/v1/calls' })).json().items;
+    const evaluated = calls.find((c: { title: string }) => c.title.includes('en évaluation'));
+    const board = (
+      await t.app.inject({ url: `/api/v1/calls/${evaluated.id}/review?stage=1`, headers: { cookie } })
+    ).json();
+    expect(board.projects.length).toBeGreaterThan(10);
+    expect(board.progress.assigned).toBe(board.progress.needed);
+    expect(board.evaluation.valid).toBe(true);
+    expect(board.progress.submitted).toBeGreaterThan(0);
+    const consortium = DEMO_ACCOUNTS.find((a) => a.email.startsWith('consortium@'))!;
+    const drafts = (
+      await t.app.inject({
+        url: '/api/v1/projects?status=draft',
+        headers: { cookie: await t.login(consortium.email, consortium.password) },
+      })
+    ).json();
+    expect(drafts.total).toBeGreaterThan(0);
+  });
 });

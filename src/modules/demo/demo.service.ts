@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { todayIso } from '../../domain/dates.ts';
-import { type RuleSet, WALLOON_RD_GRID, WALLOON_RD_RULES } from '../../domain/eligibility/index.ts';
+import {
+  type RuleSet,
+  WALLOON_RD_GRID,
+  WALLOON_RD_RULES,
+  weightedTotal,
+} from '../../domain/eligibility/index.ts';
 import { SYSTEM } from '../auth/actor.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { projectSearchText } from '../projects/projects.repository.ts';
@@ -13,8 +18,9 @@ import {
   bulkInsertOrganisations,
   reserveOrganisationIds,
 } from '../registry/organisations.repository.ts';
+import { solve } from '../review/review.service.ts';
 import { type DemoData, generateDemo } from './demo.generator.ts';
-import { fundingPerYear, generateDemoProjects } from './demo.projects.ts';
+import { fundingPerYear, generateDemoProjects, generateDemoReviewers } from './demo.projects.ts';
 
 /** Demo accounts (demo data only; README lists them). */
 export const DEMO_ACCOUNTS = [
@@ -31,6 +37,20 @@ export const DEMO_ACCOUNTS = [
     displayName: 'Équipe Skywin (démo)',
     admin: false,
     manages: ['skywin'],
+  },
+  {
+    email: 'expert@polaris.demo',
+    password: 'polaris-demo-expert',
+    displayName: 'Experte du comité de sélection (démo)',
+    admin: false,
+    manages: [] as string[],
+  },
+  {
+    email: 'consortium@polaris.demo',
+    password: 'polaris-demo-consortium',
+    displayName: 'Coordinateur de projet (démo)',
+    admin: false,
+    manages: [] as string[],
   },
 ];
 
@@ -86,6 +106,7 @@ export interface DemoSummary {
   labelled: number;
   /** public funding granted to labelled projects (EUR) */
   publicFunding: number;
+  reviewers: number;
   accounts: string[];
 }
 
@@ -108,6 +129,7 @@ export async function loadDemo(
     naceCodes: nace.length ? new Set(nace.map((x) => x.code)) : null,
   });
   let projectsSummary = { calls: 0, projects: 0, labelled: 0, publicFunding: 0 };
+  let orgIds: Record<number, number> = {};
   await db.transaction().execute(async (trx) => {
     const netIds = new Map<string, number>();
     for (const n of data.networks) {
@@ -158,18 +180,33 @@ export async function loadDemo(
         )
         .execute();
     }
+    orgIds = ids;
     projectsSummary = await insertDemoProjects(trx, data, ids, netIds, opts.seed);
   });
+  // The consortium account belongs to the coordinator of a draft of the open call.
+  const draft = await db
+    .selectFrom('projects as p')
+    .innerJoin('projectPartners as pp', 'pp.projectId', 'p.id')
+    .select('pp.organisationId')
+    .where('p.status', '=', 'draft')
+    .where('pp.role', '=', 'coordinator')
+    .orderBy('p.id')
+    .executeTakeFirst();
+  const userIds = new Map<string, number>();
   for (const a of DEMO_ACCOUNTS) {
     const exists = await db.selectFrom('users').select('id').where('email', '=', a.email).executeTakeFirst();
-    if (!exists) await createUser(db, a);
+    const memberOf =
+      a.email.startsWith('consortium@') && draft?.organisationId ? [draft.organisationId] : undefined;
+    userIds.set(a.email, exists?.id ?? (await createUser(db, { ...a, memberOf })).id);
   }
+  const reviewers = await loadDemoReviewers(db, data, orgIds, userIds.get('expert@polaris.demo')!, opts.seed);
   const summary = {
     networks: data.networks.length,
     organisations: data.organisations.length,
     memberships: data.memberships.length,
     people: data.people.length,
     ...projectsSummary,
+    reviewers,
     accounts: DEMO_ACCOUNTS.map((a) => a.email),
   };
   log(
@@ -310,4 +347,78 @@ async function insertDemoProjects(
         .execute();
   }
   return { calls: calls.length, projects: projects.length, labelled, publicFunding };
+}
+
+/**
+ * The reviewer pool, the optimal assignment of the call under evaluation, and a few submitted
+ * scores; the demo expert account is one of the committee's reviewers.
+ */
+async function loadDemoReviewers(
+  db: Db,
+  data: DemoData,
+  orgIds: Record<number, number>,
+  expertUserId: number,
+  seed: number | undefined,
+): Promise<number> {
+  const pool = generateDemoReviewers(data, seed);
+  const ids: number[] = [];
+  for (const [i, r] of pool.entries()) {
+    const { id } = await db
+      .insertInto('reviewers')
+      .values({
+        name: r.name,
+        userId: i === 0 ? expertUserId : null,
+        organisationId: r.orgKey != null ? orgIds[r.orgKey]! : null,
+        country: r.country,
+        expertise: r.expertise,
+        stages: r.stages,
+        generated: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(id);
+  }
+  const call = await db
+    .selectFrom('calls')
+    .select(['id', 'closesAt'])
+    .where('closesAt', '<', new Date())
+    .orderBy('closesAt', 'desc')
+    .executeTakeFirst();
+  if (call) {
+    const ctx = { db, actor: SYSTEM };
+    await solve(ctx, call.id, 1);
+    // a third of the reviews already came in (not the expert's own: they are left to try)
+    const assignments = await db
+      .selectFrom('reviewAssignments as a')
+      .innerJoin('reviewers as r', 'r.id', 'a.reviewerId')
+      .select(['a.id', 'r.userId', 'a.reviewerId', 'a.projectId'])
+      .where('a.stage', '=', 1)
+      .orderBy('a.id')
+      .execute();
+    const grid = WALLOON_RD_GRID.stages[0]!;
+    let k = 0;
+    for (const a of assignments) {
+      if (a.userId != null || k++ % 3 !== 0) continue;
+      const scores = Object.fromEntries(
+        grid.criteria.map((c, j) => [c.id, 4 + ((a.projectId * 7 + j * 3 + a.reviewerId) % 6)]),
+      );
+      const total = weightedTotal(grid, scores);
+      await db
+        .insertInto('reviewScores')
+        .values(
+          Object.entries(scores).map(([criterion, score]) => ({ assignmentId: a.id, criterion, score })),
+        )
+        .execute();
+      await db
+        .updateTable('reviewAssignments')
+        .set({
+          total: total.ok ? total.total : null,
+          comment: 'Évaluation de démonstration.',
+          submittedAt: new Date(),
+        })
+        .where('id', '=', a.id)
+        .execute();
+    }
+  }
+  return pool.length;
 }
