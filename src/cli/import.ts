@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SYSTEM } from '../modules/auth/actor.ts';
 import { type ImportReport, importOrganisations } from '../modules/imports/imports.service.ts';
 import { importCordis } from '../modules/projects/cordis.service.ts';
+import { importProjects } from '../modules/projects/project-import.service.ts';
 import {
   importBoundaries,
   importMunicipalities,
@@ -108,6 +109,33 @@ export async function importCordisCommand(
         }\n`,
       );
     return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function importProjectsCommand(
+  file: string,
+  opts: { dryRun?: boolean; json?: boolean },
+): Promise<number> {
+  const bytes = readInput(file);
+  const handle = await openForCommand('import');
+  try {
+    const r = await importProjects({ db: handle.db, actor: SYSTEM }, bytes, opts);
+    if (opts.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    else {
+      const out = (s: string) => process.stdout.write(`${s}\n`);
+      out(
+        `${(r.format ?? '?').toUpperCase()}: ${r.rows} row(s), ${r.projects} project(s), ${r.partners} partner line(s).`,
+      );
+      for (const e of r.errors.slice(0, 200))
+        out(`  ✗ ${e.path}: ${e.message}${e.value !== undefined ? ` [${e.value}]` : ''}`);
+      if (r.unknownColumns.length) out(`  (columns ignored: ${r.unknownColumns.join(', ')})`);
+      if (!r.ok) out(`Rejected: ${r.errors.length} problem(s); nothing was written.`);
+      else if (r.dryRun) out(`Dry run: would create ${r.created}, update ${r.updated}; nothing written.`);
+      else out(`Written: ${r.created} created, ${r.updated} updated (${r.durationMs} ms).`);
+    }
+    return r.ok ? 0 : 1;
   } finally {
     await handle.close();
   }

@@ -6,7 +6,12 @@ import { VERSION } from '../server/app.ts';
 import { openForCommand } from './database.ts';
 import { exportOrganisationsCommand } from './export.ts';
 import { graphCommand } from './graph.ts';
-import { importCordisCommand, importOrganisationsCommand, importReferenceCommand } from './import.ts';
+import {
+  importCordisCommand,
+  importOrganisationsCommand,
+  importProjectsCommand,
+  importReferenceCommand,
+} from './import.ts';
 import { serve } from './serve.ts';
 
 const program = new Command();
@@ -121,6 +126,15 @@ imp
       importReferenceCommand('boundaries', file, o),
     ),
   );
+
+imp
+  .command('projects <file>')
+  .description(
+    'import historical projects and consortia (CSV/XLSX, one row per partner: acronyme, titre, type, statut, réseaux, début, fin, partenaire, numéro d’entreprise, rôle, budget, financement demandé/accordé, emplois promis/créés…); all-or-nothing',
+  )
+  .option('--dry-run', 'check the file and report, write nothing')
+  .option('--json', 'print the report as JSON')
+  .action(run((file: string, o: { dryRun?: boolean; json?: boolean }) => importProjectsCommand(file, o)));
 
 imp
   .command('cordis <file>')

@@ -7,6 +7,7 @@ import { sendTable } from '../../server/send-table.ts';
 import * as calls from './calls.service.ts';
 import { importCordis } from './cordis.service.ts';
 import { checkEligibility, checkRegistryConsortium } from './eligibility.service.ts';
+import { importProjects } from './project-import.service.ts';
 import * as write from './project-write.service.ts';
 import * as s from './projects.schemas.ts';
 import * as projects from './projects.service.ts';
@@ -243,5 +244,28 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => write.transition(req.ctx, req.params.id, req.body.to, req.body.note ?? null),
+  );
+
+  r.post(
+    '/imports/projects',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Import historical projects and consortia (CSV/XLSX, one row per partner; multipart field "file"). 200 with the report when written (or dry run), 422 with the report when rejected; nothing is written then.',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+      },
+    },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file)
+        throw new ValidationError('No file sent', [
+          { path: 'file', message: 'send the file as multipart field "file"' },
+        ]);
+      const report = await importProjects(req.ctx, await file.toBuffer(), {
+        dryRun: req.query.dryRun === 'true',
+      });
+      return reply.status(report.ok ? 200 : 422).send(report);
+    },
   );
 }
