@@ -126,3 +126,18 @@ describe('a visitor explores the collaboration network', () => {
     await context.close();
   });
 });
+
+describe('on a phone (375 px wide)', () => {
+  it('shows the projects and the collaboration network without horizontal scrolling', async () => {
+    const { page, context, errors } = await browser.open(375);
+    await page.goto('/projets');
+    await page.locator('table.projects tbody tr').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.goto('/reseau');
+    await page.locator('.graph-canvas canvas').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page, 'collaboration network at 375 px');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

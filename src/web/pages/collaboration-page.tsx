@@ -46,6 +46,7 @@ export function CollaborationPage() {
   const graph = useMemo(() => (data ? buildGraph(data) : null), [data]);
   const legend = useMemo(() => (data ? legendFor(data.nodes, query.colour) : []), [data, query.colour]);
   const paintKey = `${query.colour}|${query.size}|${legend.length}`;
+  // painted during render, so the canvas effect that follows (refresh) draws the new colours and sizes
   useMemo(() => {
     if (graph) paint(graph, legend, query.colour, query.size);
   }, [graph, legend, query.colour, query.size]);

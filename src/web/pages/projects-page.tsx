@@ -39,7 +39,7 @@ function ProjectFigures({ query }: { query: ProjectQuery }) {
           const projects = d.items.reduce((s, r) => s + r.projects, 0);
           const funding = d.items.reduce((s, r) => s + r.fundingGranted, 0);
           return (
-            <dl className="figure-grid">
+            <dl className="figure-grid projects-figures">
               <FigureCard
                 label={t(filtered ? 'projects.figSelected' : 'projects.figLabelled')}
                 value={num(projects)}
