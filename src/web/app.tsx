@@ -4,6 +4,8 @@ import { AuthProvider } from './auth/auth-context.tsx';
 import { Layout } from './components/layout.tsx';
 import { Loading } from './components/status.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { CallPage } from './pages/call-page.tsx';
+import { CallsPage } from './pages/calls-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -15,7 +17,11 @@ import { OrganisationCreatePage, OrganisationEditPage } from './pages/organisati
 import { OrganisationPage } from './pages/organisation-page.tsx';
 import { ProjectPage } from './pages/project-page.tsx';
 import { ProjectsPage } from './pages/projects-page.tsx';
+import { ReviewBoardPage } from './pages/review-board-page.tsx';
+import { ReviewPage } from './pages/review-page.tsx';
+import { ReviewsPage } from './pages/reviews-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
+import { SubmissionCreatePage, SubmissionEditPage } from './pages/submission-page.tsx';
 
 /** The network explorer brings sigma.js and graphology: its own chunk, loaded when first opened. */
 const CollaborationPage = lazy(() =>
@@ -39,6 +45,13 @@ export function App() {
               <Route path="recherche" element={<SearchPage />} />
               <Route path="projets" element={<ProjectsPage />} />
               <Route path="projets/:id" element={<ProjectPage />} />
+              <Route path="projets/:id/modifier" element={<SubmissionEditPage />} />
+              <Route path="appels" element={<CallsPage />} />
+              <Route path="appels/:id" element={<CallPage />} />
+              <Route path="appels/:id/deposer" element={<SubmissionCreatePage />} />
+              <Route path="appels/:id/evaluation" element={<ReviewBoardPage />} />
+              <Route path="evaluations" element={<ReviewsPage />} />
+              <Route path="evaluations/:id" element={<ReviewPage />} />
               <Route
                 path="reseau"
                 element={

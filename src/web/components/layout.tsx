@@ -92,7 +92,7 @@ function useFocusOnNavigate(ref: RefObject<HTMLElement | null>) {
 
 export function Layout() {
   const { t } = useI18n();
-  const { canManage } = useAuth();
+  const { canManage, me } = useAuth();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
   return (
@@ -132,11 +132,19 @@ export function Layout() {
               <NavLink to="/projets">{t('nav.projects')}</NavLink>
             </li>
             <li>
+              <NavLink to="/appels">{t('nav.calls')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/reseau">{t('nav.collaboration')}</NavLink>
             </li>
             <li>
               <NavLink to="/adhesions">{t('nav.memberships')}</NavLink>
             </li>
+            {me.email && (
+              <li>
+                <NavLink to="/evaluations">{t('nav.reviews')}</NavLink>
+              </li>
+            )}
             {canManage && (
               <>
                 <li>

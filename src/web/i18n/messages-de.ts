@@ -1,3 +1,4 @@
+import { deCalls } from './messages-de-calls.ts';
 import { deGraph } from './messages-de-graph.ts';
 import { deProjects } from './messages-de-projects.ts';
 import type { Messages } from './messages-fr.ts';
@@ -360,4 +361,5 @@ export const de: Messages = {
 
   ...deProjects,
   ...deGraph,
+  ...deCalls,
 };

@@ -1,3 +1,4 @@
+import { enCalls } from './messages-en-calls.ts';
 import { enGraph } from './messages-en-graph.ts';
 import { enProjects } from './messages-en-projects.ts';
 import type { Messages } from './messages-fr.ts';
@@ -353,4 +354,5 @@ export const en: Messages = {
 
   ...enProjects,
   ...enGraph,
+  ...enCalls,
 };

@@ -1,3 +1,4 @@
+import { frCalls } from './messages-fr-calls.ts';
 import { frGraph } from './messages-fr-graph.ts';
 import { frProjects } from './messages-fr-projects.ts';
 
@@ -354,6 +355,7 @@ export const fr = {
 
   ...frProjects,
   ...frGraph,
+  ...frCalls,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,4 +1,5 @@
 import type { Messages } from './messages-fr.ts';
+import { nlCalls } from './messages-nl-calls.ts';
 import { nlGraph } from './messages-nl-graph.ts';
 import { nlProjects } from './messages-nl-projects.ts';
 
@@ -359,4 +360,5 @@ export const nl: Messages = {
 
   ...nlProjects,
   ...nlGraph,
+  ...nlCalls,
 };

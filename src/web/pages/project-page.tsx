@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.ts';
 import type { ProjectDetail } from '../api/project-types.ts';
 import { useApi } from '../api/use-api.ts';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
+import { DraftSection } from '../components/draft-section.tsx';
 import { ProjectStatusBadge } from '../components/project-badges.tsx';
 import {
   ConsortiumTable,
@@ -127,6 +128,7 @@ export function ProjectPage() {
       </div>
       {p.generated && <p className="notice notice-demo">{t('project.generated')}</p>}
       {p.permissions.confidential && <p className="notice">{t('project.confidential')}</p>}
+      <DraftSection project={p} onChanged={project.reload} />
       <Overview p={p} />
       <section className="section" aria-labelledby="project-consortium">
         <h2 id="project-consortium">{t('project.consortium')}</h2>
