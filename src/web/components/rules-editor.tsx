@@ -190,8 +190,8 @@ export function RulesEditor({ call, onSaved }: { call: CallDetail; onSaved: () =
             <li key={r.id}>
               <fieldset className="rule-fieldset">
                 <legend>
-                  <span lang={r.label ? biLang(lang) : undefined}>{title}</span>{' '}
-                  <span className="muted small">({tx(`rules.kind.${r.kind}`)})</span>
+                  <span lang={r.label ? biLang(lang) : undefined}>{title}</span>
+                  {r.label && <span className="muted small"> ({tx(`rules.kind.${r.kind}`)})</span>}
                 </legend>
                 <p className="rule-say">{describeRule(i18n, r)}</p>
                 <div className="form-grid">
