@@ -51,11 +51,35 @@ class Mutex {
   }
 }
 
+/**
+ * Data for `COPY … FROM '/dev/blob'` statements, keyed by a token the statement carries in a
+ * comment (see `copyFromText`): Kysely passes only SQL and parameters to the connection, so the
+ * blob travels beside it. The dialect runs one query at a time, so a token is taken exactly once.
+ */
+const pendingBlobs = new Map<string, Blob>();
+let blobCounter = 0;
+
+/** Register `text` as the input of one COPY statement; returns the SQL comment that names it. */
+export function registerCopyBlob(text: string): string {
+  const token = `polaris-blob-${++blobCounter}`;
+  pendingBlobs.set(token, new Blob([text]));
+  return `/* ${token} */`;
+}
+
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | null = null;
   constructor(readonly pglite: PGlite | PGliteTx) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const res = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const token = compiled.sql.startsWith('/* polaris-blob-')
+      ? compiled.sql.slice(3, compiled.sql.indexOf(' */'))
+      : null;
+    const blob = token ? pendingBlobs.get(token) : undefined;
+    if (token) pendingBlobs.delete(token);
+    const res = await this.pglite.query<R>(
+      compiled.sql,
+      compiled.parameters as unknown[],
+      blob ? { blob } : undefined,
+    );
     return {
       rows: res.rows,
       numAffectedRows: res.affectedRows != null ? BigInt(res.affectedRows) : undefined,

@@ -159,7 +159,7 @@ export async function writeImport(
         .execute();
       if (found.length !== netIds.length)
         throw new Error('A network was deleted during the import; nothing was written');
-      await orgRepo.bulkInsertMemberships(trx, toInsert, { skipTriggers: true });
+      await orgRepo.bulkInsertMemberships(trx, toInsert, { skipTriggers: true, copy: true });
     } else await orgRepo.bulkInsertMemberships(trx, toInsert);
     report.membershipsAdded = toInsert.length;
     await audit(trx, ctx.actor, 'import', 'organisations', null, {

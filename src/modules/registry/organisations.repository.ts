@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { registerCopyBlob } from '../../db/pglite-dialect.ts';
 import type { Database, NewOrganisation, OrganisationsTable, OrganisationUpdate } from '../../db/schema.ts';
 
 type Tx = Db;
@@ -273,7 +274,7 @@ export async function bulkLoadOrganisations(db: Tx, rows: BulkOrganisation[]): P
   await sql`DROP INDEX organisations_nace_idx`.execute(db);
   await sql`DROP INDEX organisations_sort_name_idx`.execute(db);
   await sql`ALTER TABLE organisations DROP CONSTRAINT organisations_enterprise_number_key`.execute(db);
-  await bulkInsertOrganisations(db, rows);
+  await copyOrganisations(db, rows);
   await sql`CREATE INDEX organisations_search_trgm_idx ON organisations USING gin (search_text gin_trgm_ops)`.execute(
     db,
   );
@@ -285,6 +286,56 @@ export async function bulkLoadOrganisations(db: Tx, rows: BulkOrganisation[]): P
 }
 
 export type BulkOrganisation = Omit<NewOrganisation, 'id' | 'createdAt' | 'updatedAt'> & { id: number };
+
+// COPY text format: tab-separated, \N for null, backslash escapes for \ tab CR LF.
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+function copyText(v: string | null | undefined): string {
+  if (v == null) return '\\N';
+  return COPY_SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : v;
+}
+function copyNumber(v: number | null | undefined): string {
+  return v == null ? '\\N' : String(v);
+}
+const PLAIN_ELEMENT = /^[A-Za-z0-9._-]+$/;
+function copyArray(v: readonly string[] | null | undefined): string {
+  if (v == null) return '\\N';
+  let a = '{';
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (i) a += ',';
+    a += PLAIN_ELEMENT.test(x) && x.toUpperCase() !== 'NULL' ? x : `"${x.replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return copyText(`${a}}`);
+}
+
+/**
+ * Load organisations with COPY from an in-memory text (embedded database only): about twice as
+ * fast as array parameters, whose encoding and parsing dominate a 100,000-row load on PGlite.
+ */
+async function copyOrganisations(db: Tx, rows: BulkOrganisation[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 50_000) {
+    const b = rows.slice(i, i + 50_000);
+    const lines = new Array<string>(b.length);
+    for (let k = 0; k < b.length; k++) {
+      const r = b[k]!;
+      lines[k] =
+        `${r.id}\t${copyText(r.name)}\t${copyText(r.nameKey)}\t${copyText(r.searchText)}\t${copyText(r.kind)}\t` +
+        `${copyText(r.enterpriseNumber)}\t${copyText(r.legalForm)}\t${copyNumber(r.headcount)}\t${copyNumber(r.turnoverEur)}\t` +
+        `${copyNumber(r.balanceSheetEur)}\t${copyText(r.sizeClass)}\t${copyArray(r.naceCodes ?? [])}\t${copyArray(r.naceSections ?? [])}\t` +
+        `${copyText(r.address)}\t${copyText(r.postcode)}\t${copyText(r.municipalityNis)}\t${copyText(r.provinceNis)}\t` +
+        `${copyText(r.website)}\t${copyText(r.description)}\t${copyArray(r.keywords ?? [])}\t${r.generated === true ? 't' : 'f'}`;
+    }
+    const tag = registerCopyBlob(`${lines.join('\n')}\n`);
+    await sql
+      .raw(
+        `${tag} COPY organisations (id, name, name_key, search_text, kind, enterprise_number, legal_form, headcount,
+          turnover_eur, balance_sheet_eur, size_class, nace_codes, nace_sections, address, postcode, municipality_nis,
+          province_nis, website, description, keywords, generated) FROM '/dev/blob'`,
+      )
+      .execute(db);
+  }
+}
 
 /**
  * Insert many organisations in one statement per 5,000 rows: one array parameter per column,
@@ -318,7 +369,7 @@ export async function bulkInsertOrganisations(db: Tx, rows: BulkOrganisation[]):
 export async function bulkInsertMemberships(
   db: Tx,
   rows: { organisationId: number; networkId: number; joinedOn: string; leftOn: string | null }[],
-  opts: { skipTriggers?: boolean } = {},
+  opts: { skipTriggers?: boolean; copy?: boolean } = {},
 ): Promise<void> {
   // Embedded bulk load only (superuser, one connection): the caller guarantees the foreign keys.
   // When the load at least doubles the table, the indexes are built afterwards, in bulk.
@@ -335,13 +386,28 @@ export async function bulkInsertMemberships(
     }
     await sql`SET LOCAL session_replication_role = replica`.execute(db);
   }
-  for (let i = 0; i < rows.length; i += 10000) {
-    const b = rows.slice(i, i + 10000);
-    await sql`
-      INSERT INTO memberships (organisation_id, network_id, joined_on, left_on)
-      SELECT * FROM unnest(${b.map((r) => r.organisationId)}::int[], ${b.map((r) => r.networkId)}::int[],
-        ${b.map((r) => r.joinedOn)}::date[], ${b.map((r) => r.leftOn)}::date[])`.execute(db);
-  }
+  if (opts.copy) {
+    // embedded database: COPY from memory (see copyOrganisations)
+    for (let i = 0; i < rows.length; i += 100_000) {
+      const b = rows.slice(i, i + 100_000);
+      const lines = new Array<string>(b.length);
+      for (let k = 0; k < b.length; k++) {
+        const r = b[k]!;
+        lines[k] = `${r.organisationId}\t${r.networkId}\t${r.joinedOn}\t${r.leftOn ?? '\\N'}`;
+      }
+      const tag = registerCopyBlob(`${lines.join('\n')}\n`);
+      await sql
+        .raw(`${tag} COPY memberships (organisation_id, network_id, joined_on, left_on) FROM '/dev/blob'`)
+        .execute(db);
+    }
+  } else
+    for (let i = 0; i < rows.length; i += 10000) {
+      const b = rows.slice(i, i + 10000);
+      await sql`
+        INSERT INTO memberships (organisation_id, network_id, joined_on, left_on)
+        SELECT * FROM unnest(${b.map((r) => r.organisationId)}::int[], ${b.map((r) => r.networkId)}::int[],
+          ${b.map((r) => r.joinedOn)}::date[], ${b.map((r) => r.leftOn)}::date[])`.execute(db);
+    }
   if (opts.skipTriggers) {
     await sql`SET LOCAL session_replication_role = DEFAULT`.execute(db);
     // replica mode also silenced the data-version trigger
