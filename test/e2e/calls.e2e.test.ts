@@ -245,6 +245,43 @@ describe('a manager edits the rules of a call', () => {
   });
 });
 
+describe('a draft after the deadline', () => {
+  it('is refused with the closing date in Brussels time', async () => {
+    const { page, context, errors } = await browser.open();
+    await login(context, 'admin');
+    const calls = (await (await context.request.get('/api/v1/calls')).json()) as {
+      items: { id: number; title: string; open: boolean; opensAt: string; networks: string[] }[];
+    };
+    const past = calls.items.find(
+      (c) => !c.open && Date.parse(c.opensAt) < Date.now() && c.networks.includes('wagralim'),
+    );
+    if (!past) throw new Error('the demo has no past call');
+    const created = await context.request.post('/api/v1/projects', {
+      data: {
+        callId: past.id,
+        acronym: 'LATE',
+        title: 'Projet hors délai',
+        networks: ['wagralim'],
+        durationMonths: 24,
+        partners: [
+          { organisationId: 1175, role: 'coordinator', budgetEur: 300000, fundingRequestedEur: 100000 },
+        ],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    await page.goto(`/projets/${id}`);
+    await page.getByRole('heading', { name: 'Brouillon : recevabilité et dépôt' }).waitFor();
+    await page.getByRole('button', { name: 'Soumettre' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/l’appel a clôturé le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(heure de Bruxelles\)/)
+      .waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a visitor', () => {
   it('opens a labelled project and sees no score and no reviewer', async () => {
     const anonymous = await fetch(`${baseURL}/api/v1/calls/40/review?stage=1`);

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Decision, RankingRow } from '../api/calls.ts';
 import { ApiError, api } from '../api/client.ts';
@@ -30,6 +30,9 @@ function DecisionForm({
   const [headline, setHeadline] = useState<string | undefined>(undefined);
   const [other, setOther] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // opened from a row's "Décider": the form's heading takes focus
+  useEffect(() => headingRef.current?.focus(), []);
   const fieldOf: Record<string, string> = {
     decision: 'decision-advance',
     consensus: 'decision-consensus',
@@ -94,7 +97,7 @@ function DecisionForm({
   const decisionError = errors['decision-advance'];
   return (
     <form className="card decision-form" onSubmit={submit} noValidate aria-labelledby="decision-title">
-      <h3 id="decision-title" tabIndex={-1}>
+      <h3 id="decision-title" ref={headingRef} tabIndex={-1}>
         {t('decision.title', { acronym: row.acronym })}
       </h3>
       <ErrorSummary items={summary} title={headline} />
@@ -168,12 +171,10 @@ export function RankingSection({
   const { t, tx, num } = useI18n();
   const [open, setOpen] = useState<number | null>(null);
   const [message, setMessage] = useState('');
-  const formRef = useRef<HTMLDivElement>(null);
   const openRow = items.find((r) => r.projectId === open);
   const decide = (id: number) => {
     setOpen(id);
     setMessage('');
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
   };
   return (
     <>
@@ -250,7 +251,7 @@ export function RankingSection({
           </tbody>
         </table>
       </TableScroll>
-      <div ref={formRef}>
+      <div>
         {openRow && (
           <DecisionForm
             key={openRow.projectId}
