@@ -3,9 +3,12 @@
 const LEGAL_FORMS =
   /\b(sa|nv|sprl|bvba|srl|bv|scrl|cvba|sc|cv|asbl|vzw|aisbl|ivzw|snc|scs|sca|se|gie|ag|gmbh|ltd|inc)\b/g;
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+
 /** Strip accents: "Liège" → "Liege". */
 export function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // most names are plain ASCII: skip the (costly) Unicode decomposition for them
+  return NON_ASCII.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
 }
 
 /**
@@ -13,13 +16,15 @@ export function stripAccents(s: string): string {
  * ("Thales Alenia Space Belgium S.A." ≡ "thales alenia space belgium").
  */
 export function normaliseName(name: string): string {
-  return stripAccents(name)
-    .toLowerCase()
-    .replace(/&/g, ' et ')
-    .replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1')
-    .replace(/\b(s\.?a|n\.?v|s\.?r\.?l|b\.?v|a\.?s\.?b\.?l|v\.?z\.?w)\.?(?=\s|$)/g, (m) =>
-      m.replace(/\./g, ''),
-    )
+  let s = stripAccents(name).toLowerCase();
+  if (s.includes('&')) s = s.replace(/&/g, ' et ');
+  if (s.includes('.'))
+    s = s
+      .replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1')
+      .replace(/\b(s\.?a|n\.?v|s\.?r\.?l|b\.?v|a\.?s\.?b\.?l|v\.?z\.?w)\.?(?=\s|$)/g, (m) =>
+        m.replace(/\./g, ''),
+      );
+  return s
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(LEGAL_FORMS, ' ')
     .replace(/\s+/g, ' ')
