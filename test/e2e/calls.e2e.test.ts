@@ -194,8 +194,12 @@ describe('the review of the call under evaluation', () => {
       .getByRole('status')
       .filter({ hasText: `Décision enregistrée pour ${acronym} : Retenu pour le jury international.` })
       .waitFor({ state: 'attached' });
-    // decided, it leaves stage 1 for stage 2
-    await expect.poll(() => ranking.getByRole('row').filter({ hasText: acronym }).count()).toBe(0);
+    // decided, it stays in the stage-1 ranking with its decision, and moves on to stage 2
+    await ranking
+      .getByRole('row')
+      .filter({ hasText: acronym })
+      .filter({ hasText: 'Retenu pour le jury international' })
+      .waitFor();
     await page
       .getByRole('navigation', { name: 'Étapes de l’évaluation' })
       .getByRole('link', { name: 'étape 2' })

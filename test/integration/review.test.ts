@@ -310,7 +310,17 @@ describe('jury review', () => {
     expect(await status(p.P1!)).toBe('stage2');
     expect(await status(p.P2!)).toBe('rejected');
     const ranking = (await req('GET', `/api/v1/calls/${callId}/review/ranking?stage=1`, 'admin')).json();
-    expect(ranking.items).toHaveLength(0); // both left stage 1
+    // both left stage 1, and stay in its ranking with their decisions
+    expect(
+      ranking.items.map((r: { acronym: string; decision: string; status: string }) => [
+        r.acronym,
+        r.decision,
+        r.status,
+      ]),
+    ).toEqual([
+      ['P1', 'advance', 'stage2'],
+      ['P2', 'reject', 'rejected'],
+    ]);
     const journal = (await req('GET', `/api/v1/projects/${p.P2}`, 'admin')).json().transitions;
     expect(journal.at(-1)).toMatchObject({ toStatus: 'rejected', note: 'Impact économique trop faible.' });
   });

@@ -2,13 +2,26 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 /** Projects of a call waiting for (or in) a review stage. */
-export async function stageProjects(db: Db, callId: number, stage: 1 | 2) {
+export async function stageProjects(db: Db, callId: number, stage: 1 | 2, includeDecided = false) {
   const statuses = stage === 1 ? ['eligible', 'stage1'] : ['stage2'];
   return db
     .selectFrom('projects')
     .select(['id', 'acronym', 'title', 'summary', 'keywords', 'status'])
     .where('callId', '=', callId)
-    .where('status', 'in', statuses)
+    .where((eb) =>
+      includeDecided
+        ? eb.or([
+            eb('status', 'in', statuses),
+            eb.exists(
+              eb
+                .selectFrom('projectReviews as r')
+                .select('r.projectId')
+                .whereRef('r.projectId', '=', 'projects.id')
+                .where('r.stage', '=', stage),
+            ),
+          ])
+        : eb('status', 'in', statuses),
+    )
     .orderBy('acronym')
     .execute();
 }

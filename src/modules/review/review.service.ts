@@ -40,12 +40,12 @@ async function callOf(ctx: Ctx, callId: number) {
 }
 
 /** Managers of the call's networks (their own projects) and admins run the review. */
-async function managedProjects(ctx: Ctx, callId: number, stage: Stage) {
+async function managedProjects(ctx: Ctx, callId: number, stage: Stage, includeDecided = false) {
   requireUser(ctx.actor);
   const call = await callOf(ctx, callId);
   if (!ctx.actor.isAdmin && !call.networkIds.some((n) => ctx.actor.managerOf.includes(n)))
     throw new ForbiddenError('Only the managers of the call’s networks, or administrators, run its review');
-  let projects = await repo.stageProjects(ctx.db, callId, stage);
+  let projects = await repo.stageProjects(ctx.db, callId, stage, includeDecided);
   if (!ctx.actor.isAdmin && projects.length) {
     const rows = await ctx.db
       .selectFrom('projectNetworks')
@@ -71,8 +71,8 @@ function sinceDate(closesAt: Date, years: number): string {
 }
 
 /** Everything the board and the solver need for one call and stage. */
-async function stageFacts(ctx: Ctx, callId: number, stage: Stage) {
-  const { call, projects } = await managedProjects(ctx, callId, stage);
+async function stageFacts(ctx: Ctx, callId: number, stage: Stage, includeDecided = false) {
+  const { call, projects } = await managedProjects(ctx, callId, stage, includeDecided);
   const ids = projects.map((p) => p.id);
   const partners = await repo.partnersOfProjects(ctx.db, ids);
   const partnersBy = new Map<number, { id: number; name: string }[]>();
@@ -435,8 +435,9 @@ export async function saveScores(
  * Ties are explicit: projects whose means are equal to 0.01 share a rank ("1, 2, 2, 4") and are
  * flagged `tied`; the committee settles them in its decision.
  */
+/** Projects decided at this stage stay in its ranking (the committee's record). */
 export async function ranking(ctx: Ctx, callId: number, stage: Stage) {
-  const f = await stageFacts(ctx, callId, stage);
+  const f = await stageFacts(ctx, callId, stage, true);
   const grid = gridStage(f.call.grid as EvaluationGrid, stage);
   const submitted = f.assignments.filter((a) => a.submittedAt != null && a.total != null);
   const scores = await repo.scoresOf(

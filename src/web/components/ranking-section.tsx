@@ -157,7 +157,7 @@ function DecisionForm({
 
 /**
  * The ranking of a stage: rank (ties flagged "ex aequo"), mean weighted score, standard deviation,
- * reviews in / expected, the decision; "Décider" opens the decision form of a project below.
+ * reviews in / expected, the decision; "Décider" (projects not yet decided) opens the decision form below.
  */
 export function RankingSection({
   items,
@@ -237,14 +237,16 @@ export function RankingSection({
                   )}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => decide(r.projectId)}
-                  >
-                    {t('ranking.decide')}
-                    <span className="visually-hidden"> — {r.acronym}</span>
-                  </button>
+                  {!r.decision && (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => decide(r.projectId)}
+                    >
+                      {t('ranking.decide')}
+                      <span className="visually-hidden"> — {r.acronym}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

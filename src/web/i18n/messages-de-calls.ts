@@ -282,7 +282,7 @@ export const deCalls: Record<keyof typeof frCalls, string> = {
 
   'ranking.title': 'Rangliste',
   'ranking.intro':
-    'Mittelwert der gewichteten Noten der eingereichten Bewertungen; gleichauf liegende Projekte (auf das Hundertstel) teilen sich einen Rang, markiert „ex aequo“. Ein entschiedenes Projekt verlässt diese Rangliste: ausgewählt geht es in Stufe 2; nicht ausgewählt wird es abgeschlossen.',
+    'Mittelwert der gewichteten Noten der eingereichten Bewertungen; gleichauf liegende Projekte (auf das Hundertstel) teilen sich einen Rang, markiert „ex aequo“. Ein entschiedenes Projekt bleibt mit seiner Entscheidung in dieser Rangliste: ausgewählt geht es in Stufe 2; nicht ausgewählt wird es abgeschlossen.',
   'ranking.tableLabel': 'Rangliste der Stufe {n}',
   'ranking.rank': 'Rang',
   'ranking.mean': 'Mittelwert',

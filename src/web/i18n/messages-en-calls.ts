@@ -278,7 +278,7 @@ export const enCalls: Record<keyof typeof frCalls, string> = {
 
   'ranking.title': 'Ranking',
   'ranking.intro':
-    'Mean of the weighted scores of the submitted reviews; projects tied (to the hundredth) share a rank, flagged “tied”. A decided project leaves this ranking: selected, it moves to stage 2; rejected, it is closed.',
+    'Mean of the weighted scores of the submitted reviews; projects tied (to the hundredth) share a rank, flagged “tied”. A decided project stays in this ranking with its decision: selected, it moves to stage 2; rejected, it is closed.',
   'ranking.tableLabel': 'Ranking of stage {n}',
   'ranking.rank': 'Rank',
   'ranking.mean': 'Mean',

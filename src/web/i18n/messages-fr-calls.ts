@@ -282,7 +282,7 @@ export const frCalls = {
 
   'ranking.title': 'Classement',
   'ranking.intro':
-    'Moyenne des notes pondérées des évaluations soumises ; les projets à égalité (au centième) partagent un rang, marqué « ex aequo ». Un projet décidé quitte ce classement : retenu, il passe à l’étape 2 ; non retenu, il est clos.',
+    'Moyenne des notes pondérées des évaluations soumises ; les projets à égalité (au centième) partagent un rang, marqué « ex aequo ». Un projet décidé reste dans ce classement avec sa décision : retenu, il passe à l’étape 2 ; non retenu, il est clos.',
   'ranking.tableLabel': 'Classement de l’étape {n}',
   'ranking.rank': 'Rang',
   'ranking.mean': 'Moyenne',

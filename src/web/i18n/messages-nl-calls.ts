@@ -282,7 +282,7 @@ export const nlCalls: Record<keyof typeof frCalls, string> = {
 
   'ranking.title': 'Rangschikking',
   'ranking.intro':
-    'Gemiddelde van de gewogen scores van de ingediende evaluaties; gelijk scorende projecten (op de honderdste) delen een rang, gemarkeerd „ex aequo”. Een beslist project verlaat deze rangschikking: geselecteerd gaat het naar fase 2; niet weerhouden wordt het afgesloten.',
+    'Gemiddelde van de gewogen scores van de ingediende evaluaties; gelijk scorende projecten (op de honderdste) delen een rang, gemarkeerd „ex aequo”. Een beslist project blijft met zijn beslissing in deze rangschikking: geselecteerd gaat het naar fase 2; niet weerhouden wordt het afgesloten.',
   'ranking.tableLabel': 'Rangschikking van fase {n}',
   'ranking.rank': 'Rang',
   'ranking.mean': 'Gemiddelde',
