@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { networkRoutes } from '../modules/network/network.routes.ts';
+import { openDataRoutes } from '../modules/opendata/opendata.routes.ts';
 import { projectRoutes } from '../modules/projects/projects.routes.ts';
 import { referenceImportRoutes, referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { membershipListRoutes } from '../modules/registry/membership-list.routes.ts';
@@ -74,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // open data: stable URLs outside the versioned API, before the web app's fallback
+  await app.register(openDataRoutes);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
