@@ -74,7 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX projects_status_idx ON projects (status)`.execute(db);
   await sql`CREATE INDEX projects_call_idx ON projects (call_id)`.execute(db);
-  await sql`CREATE INDEX projects_search_trgm_idx ON projects USING gin (search_text gin_trgm_ops)`.execute(db);
+  await sql`CREATE INDEX projects_search_trgm_idx ON projects USING gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE project_networks (

@@ -29,7 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       to_date date,
       CHECK (to_date IS NULL OR from_date IS NULL OR to_date >= from_date)
     )`.execute(db);
-  await sql`CREATE INDEX reviewer_affiliations_reviewer_idx ON reviewer_affiliations (reviewer_id)`.execute(db);
+  await sql`CREATE INDEX reviewer_affiliations_reviewer_idx ON reviewer_affiliations (reviewer_id)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE declared_conflicts (
       id serial PRIMARY KEY,
