@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { indicatorRoutes } from '../modules/indicators/indicators.routes.ts';
 import { networkRoutes } from '../modules/network/network.routes.ts';
 import { openDataRoutes } from '../modules/opendata/opendata.routes.ts';
 import { projectRoutes } from '../modules/projects/projects.routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes);
       await api.register(networkRoutes);
       await api.register(reviewRoutes);
+      await api.register(indicatorRoutes);
     },
     { prefix: '/api/v1' },
   );
