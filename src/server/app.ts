@@ -17,6 +17,7 @@ import { projectRoutes } from '../modules/projects/projects.routes.ts';
 import { referenceImportRoutes, referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { membershipListRoutes } from '../modules/registry/membership-list.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { reviewRoutes } from '../modules/review/review.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(networkRoutes);
       await api.register(reviewRoutes);
       await api.register(indicatorRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api/v1' },
   );
