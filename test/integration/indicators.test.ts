@@ -428,10 +428,11 @@ describe('indicators API', () => {
     const db = t.handle.db;
     const a = await makeNetwork(db, { kind: 'pole' });
     const b = await makeNetwork(db, { kind: 'cluster' });
-    // slugs in the same order as the networks' ids (the main-network tie rule uses slug order)
-    slug.A = a.slug < b.slug ? a.slug : b.slug;
-    slug.B = a.slug < b.slug ? b.slug : a.slug;
-    const netId = { A: a.slug === slug.A ? a.id : b.id, B: a.slug === slug.A ? b.id : a.id };
+    // "A" is the network whose slug sorts first (the main-network tie rule uses slug order)
+    const [first, second] = [a, b].sort((x, y) => x.slug.localeCompare(y.slug)) as [typeof a, typeof b];
+    slug.A = first.slug;
+    slug.B = second.slug;
+    const netId = { A: first.id, B: second.id };
     for (const o of ORGS) {
       const r = await makeOrganisation(db, {
         name: `Org ${o.key}`,
