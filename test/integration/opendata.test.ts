@@ -46,7 +46,8 @@ describe('open data', () => {
         startDate: '2021-01-01',
         endDate: '2023-12-31',
         publicFundingEur: over.partners.reduce((s, p) => s + (p.granted ?? 0), 0),
-        totalBudgetEur: 7_654_321.5,
+        // a labelled project's total budget is public (the indicators sum it); any other's is not
+        totalBudgetEur: over.labelledOn || over.source ? 1_000_000 : 7_654_321.5,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -219,8 +220,9 @@ describe('open data', () => {
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'GET', url, headers });
 
-  /** direct SQL counts of the rows each dataset must publish */
+  /** direct SQL counts of the rows each dataset must publish (the indicator files: from the indicators API) */
   async function publicCounts(): Promise<Record<string, number>> {
+    const catalogue = (await get('/api/v1/indicators')).json().items as { code: string }[];
     const r = await sql<Record<string, number>>`
       SELECT
         (SELECT count(*)::int FROM networks) AS "networks",
@@ -231,7 +233,19 @@ describe('open data', () => {
           WHERE p.labelled_on IS NOT NULL OR p.source <> 'regional') AS "project-partners"`.execute(
       t.handle.db,
     );
-    return r.rows[0]!;
+    return { ...r.rows[0]!, indicators: catalogue.length, 'indicator-series': await seriesCount(catalogue) };
+  }
+
+  /** points of every computed indicator, every scope, every breakdown, as the indicators API serves them */
+  async function seriesCount(catalogue: { code: string }[]): Promise<number> {
+    let n = 0;
+    for (const ind of catalogue as { code: string; status: string; breakdowns: string[] }[]) {
+      if (ind.status !== 'computed') continue;
+      n += (await get(`/api/v1/indicators/${ind.code}`)).json().series.length;
+      for (const b of ind.breakdowns.filter((x) => x !== 'network'))
+        n += (await get(`/api/v1/indicators/${ind.code}?breakdown=${b}`)).json().series.length;
+    }
+    return n;
   }
 
   it('serves every dataset as RFC 4180 CSV and JSON with validators, licence and the public row count', async () => {
@@ -249,6 +263,7 @@ describe('open data', () => {
       expect(csv.body.charCodeAt(0)).not.toBe(0xfeff); // no byte-order mark
       const records = parseCsv(csv.body, ',');
       expect(records[0]).toEqual(ds.fields.map((f) => f.name));
+      expect(counts[ds.name], ds.name).toBeGreaterThan(0);
       expect(records.every((r) => r.length === ds.fields.length)).toBe(true);
       expect(records.length - 1, ds.name).toBe(counts[ds.name]);
       expect(csv.body.endsWith('\r\n')).toBe(true);
@@ -283,8 +298,10 @@ describe('open data', () => {
       for (const s of secrets) expect(body.includes(s), `${name} contains "${s}"`).toBe(false);
       expect(body).not.toMatch(/@(alpha|beta|jury)\.example|@test\.polaris/);
       // the data files carry no such field (the catalogue and index say in words that they are left out)
-      if (!['catalog.jsonld', 'index'].includes(name))
-        expect(body).not.toMatch(/budget|requested|headcount|turnover|reviewer|score|consensus/i);
+      if (name.endsWith('.csv'))
+        expect(parseCsv(body, ',')[0]!.join(',')).not.toMatch(
+          /budget|requested|headcount|turnover|review|score|consensus|email|phone|person|people|user/i,
+        );
     }
     // exactly the public projects, and only their partners
     const projects = (await get('/open-data/projects.json')).json().items as {
@@ -316,6 +333,29 @@ describe('open data', () => {
     expect(partners.some((r) => r.includes('125000.5'))).toBe(true);
     const networks = (await get('/open-data/networks.json')).json().items as { name: string }[];
     expect(networks.map((n) => n.name)).toContain('Pôle Ouvert, "test"');
+  });
+
+  it('publishes the indicator series exactly as the indicators API serves them', async () => {
+    const api = (await get('/api/v1/indicators/MEM_TOTAL?network=region')).json().series as {
+      year: number;
+      value: number | null;
+    }[];
+    const raw = await get('/open-data/indicator-series.json');
+    const items = raw.json().items as {
+      code: string;
+      network: string;
+      breakdown: string | null;
+      year: number;
+      value: number | null;
+    }[];
+    const mine = items.filter((i) => i.code === 'MEM_TOTAL' && i.network === 'region' && i.breakdown == null);
+    expect(mine.map((i) => [i.year, i.value])).toEqual(api.map((p) => [p.year, p.value]));
+    expect(mine.find((i) => i.year === 2015)?.value).toBe(3);
+    const res = await get('/open-data/indicator-series.csv');
+    // year-to-date figures: the validator carries the day
+    expect(res.headers.etag).toContain(`-${new Date().toISOString().slice(0, 10)}-`);
+    const cat = (await get('/open-data/indicators.json')).json().items as { code: string; status: string }[];
+    expect(cat.map((i) => i.code)).toContain('MEM_TOTAL');
   });
 
   it('answers 304 to a known ETag and a new ETag after any write', async () => {

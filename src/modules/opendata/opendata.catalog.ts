@@ -48,7 +48,7 @@ export interface CatalogInput {
 }
 
 function temporal(state: DataState, ds: Dataset) {
-  const t = state.temporal[ds.temporal];
+  const t = ds.temporal(state);
   if (!t.from && !t.to) return {};
   return {
     'dct:temporal': {

@@ -1,11 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import { EU } from './opendata.config.ts';
+import { INDICATOR_DATASETS } from './opendata.indicators.ts';
 import * as repo from './opendata.repository.ts';
+import type { DataState } from './opendata.service.ts';
 
 /**
  * The open datasets: what each file holds (its fields, the same in CSV and JSON), how it is read
- * (keyset pages), and what the DCAT-AP catalogue says about it. Adding a dataset is adding an entry
- * to DATASETS; routes, the catalogue and the index page follow.
+ * (pages of rows), and what the DCAT-AP catalogue says about it. Adding a dataset is adding an
+ * entry to DATASETS; routes, the catalogue, the index page and the leak test follow.
  */
 
 export type Cell = string | number | boolean | null | string[];
@@ -17,10 +19,15 @@ export interface Field<T> {
   description: { fr: string; en: string };
 }
 
-/** Which dates drive the dataset's `Last-Modified` and its temporal coverage. */
+/** Which dates drive the dataset's `Last-Modified`. */
 export type ChangeSource = 'networks' | 'organisations' | 'memberships' | 'projects';
 
-export interface Dataset<T extends { id: number } = { id: number }> {
+export interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+export interface Dataset<T = unknown> {
   name: string;
   title: { fr: string; en: string };
   description: { fr: string; en: string };
@@ -28,12 +35,37 @@ export interface Dataset<T extends { id: number } = { id: number }> {
   themes: string[];
   /** tables whose last change dates the dataset */
   changes: ChangeSource[];
-  /** which period the dataset covers (from the data) */
-  temporal: 'memberships' | 'projects';
+  /** the period the data cover */
+  temporal: (state: DataState) => Period;
+  /** the rows also depend on the day (year-to-date figures): validators change daily */
+  daily?: boolean;
+  /** content fixed in code (e.g. a catalogue): changes the validators when a deploy changes it */
+  revision?: string;
+  /** content fixed in code: dated from when this server loaded it (the deploy), for want of better */
+  loadedAt?: Date;
   fields: Field<T>[];
-  /** rows with id > after, ordered by id, at most `limit` */
-  page: (db: Db, after: number, limit: number) => Promise<T[]>;
+  /** the rows, page by page */
+  pages: (db: Db) => AsyncIterable<T[]>;
 }
+
+/** Pages `id > after` in id order: one page in memory at a time, whatever the table's size. */
+export function keyset<T extends { id: number }>(
+  page: (db: Db, after: number, limit: number) => Promise<T[]>,
+  size = 2000,
+): (db: Db) => AsyncIterable<T[]> {
+  return async function* (db: Db) {
+    let after = 0;
+    for (;;) {
+      const rows = await page(db, after, size);
+      if (rows.length > 0) yield rows;
+      if (rows.length < size) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  };
+}
+
+const fromMemberships = (s: DataState) => s.temporal.memberships;
+const fromProjects = (s: DataState) => s.temporal.projects;
 
 const f = <T>(name: string, value: (row: T) => Cell, fr: string, en: string): Field<T> => ({
   name,
@@ -60,8 +92,8 @@ const networks: Dataset<NetworkRow> = {
   },
   themes: [EU.theme('ECON'), EU.theme('GOVE')],
   changes: ['networks'],
-  temporal: 'memberships',
-  page: repo.networksPage,
+  temporal: fromMemberships,
+  pages: keyset(repo.networksPage),
   fields: [
     f('id', (r) => r.id, 'identifiant Polaris', 'Polaris identifier'),
     f(
@@ -116,8 +148,8 @@ const organisations: Dataset<OrganisationRow> = {
   },
   themes: [EU.theme('ECON')],
   changes: ['organisations'],
-  temporal: 'memberships',
-  page: repo.organisationsPage,
+  temporal: fromMemberships,
+  pages: keyset(repo.organisationsPage),
   fields: [
     f('id', (r) => r.id, 'identifiant Polaris', 'Polaris identifier'),
     f('name', (r) => r.name, 'dénomination', 'name'),
@@ -181,8 +213,8 @@ const memberships: Dataset<MembershipRow> = {
   },
   themes: [EU.theme('ECON')],
   changes: ['memberships', 'networks'],
-  temporal: 'memberships',
-  page: repo.membershipsPage,
+  temporal: fromMemberships,
+  pages: keyset(repo.membershipsPage),
   fields: [
     f('id', (r) => r.id, 'identifiant de la période d’adhésion', 'membership period identifier'),
     f(
@@ -215,8 +247,8 @@ const projects: Dataset<ProjectRow> = {
   },
   themes: [EU.theme('ECON'), EU.theme('TECH')],
   changes: ['projects', 'networks'],
-  temporal: 'projects',
-  page: repo.projectsPage,
+  temporal: fromProjects,
+  pages: keyset(repo.projectsPage),
   fields: [
     f('id', (r) => r.id, 'identifiant Polaris', 'Polaris identifier'),
     f(
@@ -277,8 +309,8 @@ const projectPartners: Dataset<PartnerRow> = {
   },
   themes: [EU.theme('ECON'), EU.theme('TECH')],
   changes: ['projects', 'organisations'],
-  temporal: 'projects',
-  page: repo.projectPartnersPage,
+  temporal: fromProjects,
+  pages: keyset(repo.projectPartnersPage),
   fields: [
     f('id', (r) => r.id, 'identifiant de la participation', 'participation identifier'),
     f('project_id', (r) => r.projectId, 'projet (projects.id)', 'project (projects.id)'),
@@ -310,16 +342,6 @@ const projectPartners: Dataset<PartnerRow> = {
   ],
 };
 
-/*
- * ── Indicator series ──────────────────────────────────────────────────────────────────────────────
- * Place reserved for the indicator catalogue (src/modules/indicators, being built): once
- * `GET /api/v1/indicators` and its series endpoints exist, add here one dataset `indicators`
- * (the catalogue: code, name fr/en, kind context/resource/achievement/result, unit) and one
- * `indicator-series` (indicator code, network slug or region, year, value), reading the indicator
- * module's service, with `temporal` from the series' years. Routes, catalogue and index follow
- * from this list; the leak test in test/integration/opendata.test.ts covers them automatically.
- */
-
 /** Every open dataset, in the order of the catalogue and the index page. */
 export const DATASETS = [
   networks,
@@ -327,6 +349,8 @@ export const DATASETS = [
   memberships,
   projects,
   projectPartners,
+  // the indicator catalogue and its yearly series (src/modules/indicators)
+  ...INDICATOR_DATASETS,
 ] as unknown as Dataset[];
 
 export function findDataset(name: string): Dataset | undefined {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
+import { todayIso } from '../../domain/dates.ts';
 import { cacheEnabled, cacheFor } from '../cache.ts';
 import { LICENCE } from './opendata.config.ts';
 import type { Dataset } from './opendata.datasets.ts';
@@ -16,8 +18,6 @@ export const MEDIA_TYPES: Record<OpenFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
   json: 'application/json; charset=utf-8',
 };
-
-const PAGE = 2000;
 
 export interface DataState {
   version: number;
@@ -38,14 +38,27 @@ export async function dataState(db: Db): Promise<DataState> {
   return cacheEnabled() ? cacheFor(db).get(db, 'opendata:state', compute) : compute();
 }
 
-/** The strong validator of one file at one data version. */
-export function etagOf(state: DataState, ds: Dataset, format: OpenFormat): string {
-  return `"polaris-${state.version}-${ds.name}-${format}"`;
+/** What changes with a deploy: the fields and any content fixed in code. */
+const revisions = new WeakMap<Dataset, string>();
+function revisionOf(ds: Dataset): string {
+  let r = revisions.get(ds);
+  if (!r) {
+    const def = `${ds.fields.map((f) => f.name).join(',')}|${ds.revision ?? ''}`;
+    r = createHash('sha256').update(def).digest('hex').slice(0, 8);
+    revisions.set(ds, r);
+  }
+  return r;
+}
+
+/** The strong validator of one file: data version, (day,) definition, format. */
+export function etagOf(state: DataState, ds: Dataset, format: OpenFormat, today = todayIso()): string {
+  const day = ds.daily ? `-${today}` : '';
+  return `"polaris-${state.version}${day}-${ds.name}-${revisionOf(ds)}-${format}"`;
 }
 
 /** Last change of the rows behind a dataset (creation or update; a deletion changes the ETag only). */
-export function lastModifiedOf(state: DataState, ds: Dataset): Date | null {
-  let latest: Date | null = null;
+export function lastModifiedOf(state: DataState, ds: Dataset, today = todayIso()): Date | null {
+  let latest: Date | null = ds.daily ? new Date(`${today}T00:00:00Z`) : (ds.loadedAt ?? null);
   for (const c of ds.changes) {
     const d = state.changes[c];
     if (d && (!latest || d > latest)) latest = d;
@@ -70,20 +83,10 @@ function rememberSize(db: Db, version: number, key: string, bytes: number) {
   s.bytes.set(key, bytes);
 }
 
-async function* rows<T extends { id: number }>(db: Db, ds: Dataset<T>): AsyncGenerator<T[]> {
-  let after = 0;
-  for (;;) {
-    const page = await ds.page(db, after, PAGE);
-    if (page.length > 0) yield page;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
-  }
-}
-
 async function* encode(db: Db, ds: Dataset, format: OpenFormat, version: number): AsyncGenerator<string> {
   if (format === 'csv') {
     yield csvHeader(ds.fields);
-    for await (const page of rows(db, ds)) {
+    for await (const page of ds.pages(db)) {
       let chunk = '';
       for (const r of page) chunk += csvRow(ds.fields, r);
       yield chunk;
@@ -92,7 +95,7 @@ async function* encode(db: Db, ds: Dataset, format: OpenFormat, version: number)
   }
   yield `{"dataset":${JSON.stringify(ds.name)},"license":${JSON.stringify(LICENCE.deed)},"version":${version},"fields":${JSON.stringify(ds.fields.map((f) => f.name))},"items":[`;
   let n = 0;
-  for await (const page of rows(db, ds)) {
+  for await (const page of ds.pages(db)) {
     let chunk = '';
     for (const r of page) chunk += `${n++ === 0 ? '\n' : ',\n'}${jsonObject(ds.fields, r)}`;
     yield chunk;
