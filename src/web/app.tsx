@@ -30,6 +30,23 @@ const CollaborationPage = lazy(() =>
 const NetworkOfNetworksPage = lazy(() =>
   import('./pages/network-of-networks-page.tsx').then((m) => ({ default: m.NetworkOfNetworksPage })),
 );
+/** The steering pages bring ECharts' maps, heat maps and the exports: their own chunks. */
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default: m.MapPage })));
+const IndicatorsPage = lazy(() =>
+  import('./pages/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('./pages/indicator-page.tsx').then((m) => ({ default: m.IndicatorPage })),
+);
+const SpecialisationPage = lazy(() =>
+  import('./pages/specialisation-page.tsx').then((m) => ({ default: m.SpecialisationPage })),
+);
+const AnnualReportPage = lazy(() =>
+  import('./pages/annual-report-page.tsx').then((m) => ({ default: m.AnnualReportPage })),
+);
 
 /** Routes (French paths: the public portal speaks French first). */
 export function App() {
@@ -65,6 +82,62 @@ export function App() {
                 element={
                   <Suspense fallback={<Loading />}>
                     <NetworkOfNetworksPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="tableau-de-bord"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="reseaux/:slug/tableau-de-bord"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="carte"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <MapPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="indicateurs"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <IndicatorsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="indicateurs/specialisation"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <SpecialisationPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="indicateurs/:code"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <IndicatorPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="rapports/:network/:year"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <AnnualReportPage />
                   </Suspense>
                 }
               />

@@ -4,6 +4,7 @@ import type { OrganisationSummary, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { LANG_NAMES, LANGS, type Lang, LISTED_LANGS, useI18n } from '../i18n/i18n.tsx';
+import { SteeringNavLink } from './steering-nav.tsx';
 
 function Logo() {
   return (
@@ -138,6 +139,9 @@ export function Layout() {
               <NavLink to="/reseau">{t('nav.collaboration')}</NavLink>
             </li>
             <li>
+              <SteeringNavLink />
+            </li>
+            <li>
               <NavLink to="/adhesions">{t('nav.memberships')}</NavLink>
             </li>
             {me.email && (
@@ -166,6 +170,9 @@ export function Layout() {
           <p>{t('app.footer')}</p>
           <p>
             <a href="/api/docs">{t('app.apiDocs')}</a>
+          </p>
+          <p>
+            <a href="/open-data/">{t('app.openData')}</a>
           </p>
         </div>
       </footer>

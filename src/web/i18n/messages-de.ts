@@ -1,5 +1,6 @@
 import { deCalls } from './messages-de-calls.ts';
 import { deGraph } from './messages-de-graph.ts';
+import { deIndicators } from './messages-de-indicators.ts';
 import { deProjects } from './messages-de-projects.ts';
 import type { Messages } from './messages-fr.ts';
 
@@ -362,4 +363,5 @@ export const de: Messages = {
   ...deProjects,
   ...deGraph,
   ...deCalls,
+  ...deIndicators,
 };

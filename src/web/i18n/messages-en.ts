@@ -1,5 +1,6 @@
 import { enCalls } from './messages-en-calls.ts';
 import { enGraph } from './messages-en-graph.ts';
+import { enIndicators } from './messages-en-indicators.ts';
 import { enProjects } from './messages-en-projects.ts';
 import type { Messages } from './messages-fr.ts';
 
@@ -355,4 +356,5 @@ export const en: Messages = {
   ...enProjects,
   ...enGraph,
   ...enCalls,
+  ...enIndicators,
 };

@@ -1,5 +1,6 @@
 import { frCalls } from './messages-fr-calls.ts';
 import { frGraph } from './messages-fr-graph.ts';
+import { frIndicators } from './messages-fr-indicators.ts';
 import { frProjects } from './messages-fr-projects.ts';
 
 /** French catalogue: the source of every message key (the other languages are typed against it). */
@@ -356,6 +357,7 @@ export const fr = {
   ...frProjects,
   ...frGraph,
   ...frCalls,
+  ...frIndicators,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,7 @@
 import type { Messages } from './messages-fr.ts';
 import { nlCalls } from './messages-nl-calls.ts';
 import { nlGraph } from './messages-nl-graph.ts';
+import { nlIndicators } from './messages-nl-indicators.ts';
 import { nlProjects } from './messages-nl-projects.ts';
 
 /**
@@ -361,4 +362,5 @@ export const nl: Messages = {
   ...nlProjects,
   ...nlGraph,
   ...nlCalls,
+  ...nlIndicators,
 };
