@@ -70,8 +70,8 @@ export const deIndicators: Record<keyof typeof frIndicators, string> = {
   'map.kind': 'Art der Organisation',
   'map.allKinds': 'Alle Arten',
   'map.showPoints': 'Organisationen anzeigen (Punkte)',
-  'map.titleProvince': 'Mitglieder nach Provinz — {measure}, {scope}',
-  'map.titleMunicipality': 'Mitglieder nach Gemeinde — {measure}, {scope}',
+  'map.titleProvince': '{measure} nach Provinz — {scope}',
+  'map.titleMunicipality': '{measure} nach Gemeinde — {scope}',
   'map.summary':
     'Karte von {n} Gebieten, insgesamt {total} Mitglieder; das Gebiet mit den meisten: {top} ({topMembers} Mitglieder).',
   'map.pointsNote': '{n} verortete Organisationen (rote Punkte, in der Mitte ihrer Gemeinde).',

@@ -70,8 +70,8 @@ export const enIndicators: Record<keyof typeof frIndicators, string> = {
   'map.kind': 'Kind of organisation',
   'map.allKinds': 'All kinds',
   'map.showPoints': 'Show the organisations (points)',
-  'map.titleProvince': 'Members by province — {measure}, {scope}',
-  'map.titleMunicipality': 'Members by municipality — {measure}, {scope}',
+  'map.titleProvince': '{measure} by province — {scope}',
+  'map.titleMunicipality': '{measure} by municipality — {scope}',
   'map.summary':
     'Map of {n} areas, {total} members in all; the area with the most: {top} ({topMembers} members).',
   'map.pointsNote': '{n} organisations located (red points, at the centre of their municipality).',

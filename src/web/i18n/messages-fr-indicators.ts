@@ -68,8 +68,8 @@ export const frIndicators = {
   'map.kind': 'Type d’organisation',
   'map.allKinds': 'Tous les types',
   'map.showPoints': 'Afficher les organisations (points)',
-  'map.titleProvince': 'Membres par province — {measure}, {scope}',
-  'map.titleMunicipality': 'Membres par commune — {measure}, {scope}',
+  'map.titleProvince': '{measure} par province — {scope}',
+  'map.titleMunicipality': '{measure} par commune — {scope}',
   'map.summary':
     'Carte de {n} zones, {total} membres au total ; la zone la plus représentée : {top} ({topMembers} membres).',
   'map.pointsNote': '{n} organisations localisées (points rouges, au centre de leur commune).',

@@ -70,8 +70,8 @@ export const nlIndicators: Record<keyof typeof frIndicators, string> = {
   'map.kind': 'Soort organisatie',
   'map.allKinds': 'Alle soorten',
   'map.showPoints': 'Organisaties tonen (punten)',
-  'map.titleProvince': 'Leden per provincie — {measure}, {scope}',
-  'map.titleMunicipality': 'Leden per gemeente — {measure}, {scope}',
+  'map.titleProvince': '{measure} per provincie — {scope}',
+  'map.titleMunicipality': '{measure} per gemeente — {scope}',
   'map.summary':
     'Kaart van {n} gebieden, {total} leden in totaal; het gebied met de meeste: {top} ({topMembers} leden).',
   'map.pointsNote': '{n} gelokaliseerde organisaties (rode punten, in het centrum van hun gemeente).',

@@ -68,7 +68,7 @@ function KpiTable({ view, apiLang }: { view: ReportView; apiLang: string }) {
                   <td className="num">
                     {k.changePct == null || k.unit === 'share'
                       ? '—'
-                      : `${k.changePct > 0 ? '+' : ''}${pct(k.changePct)}`}
+                      : `${k.changePct > 0 ? '+' : k.changePct < 0 ? '−' : '±'}${pct(Math.abs(k.changePct))}`}
                   </td>
                 </>
               )}

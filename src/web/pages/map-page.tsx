@@ -58,7 +58,7 @@ function mapOption(
       max,
       left: 8,
       bottom: 8,
-      calculable: true,
+      calculable: false,
       text: [fmt(max), fmt(0)],
       textStyle: { color: '#1f2937' },
       inRange: { color: ['#eef4fb', '#9cc0e6', '#2563a8', '#0f2a47'] },
@@ -69,8 +69,10 @@ function mapOption(
       nameProperty: 'nis',
       roam: true,
       aspectScale: 0.64,
-      layoutCenter: ['50%', '50%'],
-      layoutSize: '95%',
+      top: 12,
+      bottom: 12,
+      left: 110,
+      right: 12,
       itemStyle: {
         areaColor: '#f4f6f9',
         borderColor: '#4a5565',
@@ -272,7 +274,7 @@ export function MapPage() {
   const network = networks.data?.items.find((n) => n.slug === q.network);
   const scope = network ? (network.acronym ?? network.name) : t('steer.allNetworks');
   const title = t(q.level === 'province' ? 'map.titleProvince' : 'map.titleMunicipality', {
-    measure: t(q.measure === 'members' ? 'map.members' : 'map.per10000').toLowerCase(),
+    measure: t(q.measure === 'members' ? 'map.count' : 'map.per10000'),
     scope,
   });
   const areasInMap = members.data?.level === q.level ? members.data.areas : null;

@@ -79,13 +79,12 @@ function heatmapOption(m: ReturnType<typeof matrix>, i18n: I18n): Record<string,
     series: [
       {
         type: 'heatmap',
-        data,
+        data: data.map((d) => ({ value: d, label: { color: (d[2] ?? 0) >= 2 ? '#ffffff' : '#1f2937' } })),
         label: {
           show: true,
           fontSize: 10,
           formatter: (p: { value: [number, number, number | null, boolean] }) =>
             p.value[2] == null ? '' : `${i18n.num(p.value[2], 1)}${p.value[3] ? '★' : ''}`,
-          color: '#1f2937',
         },
       },
     ],
