@@ -192,13 +192,15 @@ describe('annual report', () => {
     expect(r.network).toEqual({ slug, name: 'Pôle Rapport', kind: 'pole' });
     expect(r.year).toBe(2022);
     expect(r.previousYear).toBe(2021);
+    expect(r.asOf).toBe('2022-12-31');
     expect(r.title).toBe('Rapport annuel 2022 — Pôle Rapport');
     const k = kpiMap(r.kpis);
     // end of 2022: A, C, D, G; end of 2021: A, B, D, E (E left on 31/12/2021, inclusive)
     expect(k.members).toMatchObject({ value: 4, previous: 4, change: 0, changePct: 0 });
-    // joins 2022: C, G; 2021: D, E — departures 2022: B; 2021: E
+    // stock changes: members end 2020: A, B. New 2022: C, G; 2021: D, E. Departures 2022: B and E
+    // (E's last day was 31/12/2021, so it is gone from the 2022 stock); 2021: none
     expect(k.joins).toMatchObject({ value: 2, previous: 2 });
-    expect(k.departures).toMatchObject({ value: 1, previous: 1 });
+    expect(k.departures).toMatchObject({ value: 2, previous: 0, change: 2, changePct: null });
     // enterprises 2022: A small, C medium, G small → 3/3; 2021: A small, B large, E micro → 2/3
     expect(k.smeShare!.value).toBe(1);
     expect(k.smeShare!.previous).toBeCloseTo(2 / 3, 10);
@@ -227,6 +229,31 @@ describe('annual report', () => {
     expect(k.jobsRealisation!.changePct).toBeCloseTo(-0.6, 10);
   });
 
+  it('agrees with the indicator catalogue where both define the figure', async () => {
+    for (const network of [slug, 'region']) {
+      const k = kpiMap((await get(`/api/v1/reports/annual/${network}/2022`)).json().kpis);
+      const ind = (await get(`/api/v1/indicators/values?network=${network}&year=2022`)).json().items as {
+        code: string;
+        value: number | null;
+      }[];
+      const v = (code: string) => ind.find((i) => i.code === code)?.value;
+      expect([k.members!.value, k.joins!.value, k.departures!.value], network).toEqual([
+        v('MEM_TOTAL'),
+        v('MEM_JOINS'),
+        v('MEM_DEPARTURES'),
+      ]);
+      expect(k.smeShare!.value).toBeCloseTo(v('MEM_SME_SHARE')!, 10);
+      expect([k.labelledProjects!.value, k.fundingGranted!.value]).toEqual([
+        v('PRJ_LABELLED'),
+        v('PRJ_FUNDING_PUBLIC'),
+      ]);
+      expect([k.promisedJobs!.value, k.actualJobs!.value]).toEqual([
+        v('OUT_JOBS_PROMISED'),
+        v('OUT_JOBS_ACTUAL'),
+      ]);
+    }
+  });
+
   it('lists the projects labelled, running and closed in the year, the member changes and the (empty) events', async () => {
     const r = (await get(`/api/v1/reports/annual/${slug}/2022`)).json();
     const acr = (l: { acronym: string }[]) => l.map((p) => p.acronym);
@@ -247,14 +274,25 @@ describe('annual report', () => {
     ]);
     expect(r.members.left).toEqual([
       {
+        organisationId: ids.E,
+        name: 'Org E',
+        kind: 'enterprise',
+        sizeClass: 'micro',
+        networks: [slug],
+        date: '2021-12-31',
+      },
+      {
         organisationId: ids.B,
         name: 'Org B',
         kind: 'enterprise',
         sizeClass: 'large',
-        network: slug,
+        networks: [slug],
         date: '2022-06-30',
       },
     ]);
+    // the identity of the stock: members(2022) = members(2021) + new members − departures
+    const k = kpiMap(r.kpis);
+    expect(k.members!.value).toBe(k.members!.previous! + k.joins!.value! - k.departures!.value!);
     expect(r.events.items).toEqual([]);
     expect(r.events.note).toMatch(/événements/);
     const body = JSON.stringify(r);
@@ -331,9 +369,10 @@ describe('annual report', () => {
     expect(p1.getCell(12).numFmt).toBe('dd/mm/yyyy');
 
     const changes = wb.getWorksheet('Membres')!;
-    expect(changes.rowCount).toBe(1 + 3);
-    expect(changes.getRow(4).getCell(1).value).toBe('départ');
-    expect(changes.getRow(4).getCell(3).value).toBe('Org B');
+    expect(changes.rowCount).toBe(1 + 2 + 2);
+    expect(changes.getRow(5).getCell(1).value).toBe('départ');
+    expect(changes.getRow(5).getCell(3).value).toBe('Org B');
+    expect(changes.getRow(5).getCell(2).value).toEqual(new Date('2022-06-30T00:00:00Z'));
 
     const en = await get(`/api/v1/reports/annual/${slug}/2022.xlsx?lang=en`);
     const wbEn = new ExcelJS.Workbook();

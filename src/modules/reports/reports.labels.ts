@@ -41,17 +41,23 @@ export const KPI_LABELS: Record<KpiKey, { label: Text; description: Text }> = {
   members: {
     label: { fr: 'Membres au 31 décembre', en: 'Members on 31 December' },
     description: {
-      fr: 'Organisations membres le 31 décembre de l’année.',
-      en: 'Organisations that are members on 31 December of the year.',
+      fr: 'Organisations membres le 31 décembre de l’année (aujourd’hui pour l’année en cours).',
+      en: 'Organisations that are members on 31 December of the year (today for the current year).',
     },
   },
   joins: {
-    label: { fr: 'Adhésions', en: 'Joins' },
-    description: { fr: 'Adhésions commencées dans l’année.', en: 'Memberships that started in the year.' },
+    label: { fr: 'Nouveaux membres', en: 'New members' },
+    description: {
+      fr: 'Organisations membres en fin d’année qui ne l’étaient pas le 31 décembre précédent.',
+      en: 'Organisations that are members at the end of the year and were not on the previous 31 December.',
+    },
   },
   departures: {
     label: { fr: 'Départs', en: 'Departures' },
-    description: { fr: 'Adhésions terminées dans l’année.', en: 'Memberships that ended in the year.' },
+    description: {
+      fr: 'Organisations membres le 31 décembre précédent qui ne le sont plus en fin d’année.',
+      en: 'Organisations that were members on the previous 31 December and no longer are at the end of the year.',
+    },
   },
   smeShare: {
     label: { fr: 'Part de PME parmi les entreprises membres', en: 'SME share of member enterprises' },
@@ -155,7 +161,6 @@ export const WORDS = {
     organisation: { fr: 'Organisation', en: 'Organisation' },
     kind: { fr: 'Type', en: 'Kind' },
     size: { fr: 'Taille', en: 'Size' },
-    network: { fr: 'Réseau', en: 'Network' },
     id: { fr: 'Id', en: 'Id' },
   },
 } as const;

@@ -5,8 +5,13 @@ import type { Db } from '../../db/database.ts';
  * The annual report's figures, straight from SQL. One network (`networkId`) or the whole region
  * (`null`: every network). Definitions (the same as the key figures of networks.repository.ts where
  * they overlap, so screens agree):
- * - member at the end of the year: a membership period covering 31 December (bounds inclusive);
- * - joins / departures: membership periods starting / ending in the year (a rejoin counts again);
+ * - member at the end of the year: a membership period covering 31 December (bounds inclusive;
+ *   for the current year: today, as the indicators do);
+ * - joins / departures: organisations that are members at the end of the year and were not on
+ *   31 December of the previous year, and the reverse — the indicator catalogue's MEM_JOINS and
+ *   MEM_DEPARTURES, so that members(y) = members(y−1) + joins(y) − departures(y) holds exactly (a
+ *   membership whose last day is 31 December is a departure of the next year; leaving and rejoining
+ *   within the year is no change; for the region, moving between networks is no change either);
  * - SME share: SMEs (micro, small, medium) among enterprise members at the end of the year, by
  *   their current size class;
  * - projects: public projects only (labelled, or external such as CORDIS) tied to the network (for
@@ -18,6 +23,9 @@ import type { Db } from '../../db/database.ts';
  */
 
 const PUBLIC = sql`(p.labelled_on IS NOT NULL OR p.source <> 'regional')`;
+
+/** 31 December of the previous year: the start-of-year stock. */
+const prevEnd = (year: number) => `${year - 1}-12-31`;
 
 function inNetwork(networkId: number | null) {
   return sql`EXISTS (SELECT 1 FROM project_networks pn WHERE pn.project_id = p.id
@@ -41,14 +49,24 @@ export interface YearFigures {
   closedReported: number;
 }
 
-export async function yearFigures(db: Db, networkId: number | null, year: number): Promise<YearFigures> {
+/** `stockDay`: the day members are counted (31 December; today for the current year). */
+export async function yearFigures(
+  db: Db,
+  networkId: number | null,
+  year: number,
+  stockDay = `${year}-12-31`,
+): Promise<YearFigures> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const net = sql`(${networkId}::int IS NULL OR m.network_id = ${networkId}::int)`;
   const r = await sql<YearFigures>`
     WITH members AS (
       SELECT DISTINCT m.organisation_id FROM memberships m
-      WHERE ${net} AND m.joined_on <= ${end}::date AND (m.left_on IS NULL OR m.left_on >= ${end}::date)
+      WHERE ${net} AND m.joined_on <= ${stockDay}::date AND (m.left_on IS NULL OR m.left_on >= ${stockDay}::date)
+    ),
+    members_before AS (
+      SELECT DISTINCT m.organisation_id FROM memberships m
+      WHERE ${net} AND m.joined_on <= ${prevEnd(year)}::date AND (m.left_on IS NULL OR m.left_on >= ${prevEnd(year)}::date)
     ),
     projects_in AS (
       SELECT p.* FROM projects p WHERE ${PUBLIC} AND ${inNetwork(networkId)}
@@ -67,10 +85,10 @@ export async function yearFigures(db: Db, networkId: number | null, year: number
         WHERE o.kind = 'enterprise') AS enterprises,
       (SELECT count(*)::int FROM members x JOIN organisations o ON o.id = x.organisation_id
         WHERE o.kind = 'enterprise' AND o.size_class IN ('micro', 'small', 'medium')) AS smes,
-      (SELECT count(*)::int FROM memberships m WHERE ${net}
-        AND m.joined_on BETWEEN ${start}::date AND ${end}::date) AS joins,
-      (SELECT count(*)::int FROM memberships m WHERE ${net}
-        AND m.left_on BETWEEN ${start}::date AND ${end}::date) AS departures,
+      (SELECT count(*)::int FROM members x
+        WHERE NOT EXISTS (SELECT 1 FROM members_before b WHERE b.organisation_id = x.organisation_id)) AS joins,
+      (SELECT count(*)::int FROM members_before b
+        WHERE NOT EXISTS (SELECT 1 FROM members x WHERE x.organisation_id = b.organisation_id)) AS departures,
       (SELECT count(*)::int FROM labelled) AS "labelledProjects",
       (SELECT coalesce(sum(pp.funding_granted_eur), 0)::float8 FROM project_partners pp
         WHERE pp.project_id IN (SELECT id FROM labelled)) AS "fundingGranted",
@@ -142,29 +160,40 @@ export interface MemberChangeRow {
   name: string;
   kind: string;
   sizeClass: string | null;
-  networkSlug: string;
-  joinedOn: string;
-  leftOn: string | null;
+  /** networks of the memberships concerned (joined: held at the end; left: held at the start) */
+  networks: string[];
+  /** joined: first day of the membership held at the end; left: last day of the one held at the start */
+  day: string;
   change: 'joined' | 'left';
 }
 
-/** Membership periods starting (joined) or ending (left) in the year, with the organisation's name. */
+/** The organisations behind `joins` and `departures` (same definition), with their names. */
 export async function memberChanges(
   db: Db,
   networkId: number | null,
   year: number,
+  stockDay = `${year}-12-31`,
 ): Promise<MemberChangeRow[]> {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
+  const net = sql`(${networkId}::int IS NULL OR m.network_id = ${networkId}::int)`;
+  const covering = (day: string) =>
+    sql`SELECT m.organisation_id, m.network_id, m.joined_on, m.left_on FROM memberships m
+      WHERE ${net} AND m.joined_on <= ${day}::date AND (m.left_on IS NULL OR m.left_on >= ${day}::date)`;
   const r = await sql<MemberChangeRow>`
-    SELECT o.id AS "organisationId", o.name, o.kind, o.size_class AS "sizeClass", n.slug AS "networkSlug",
-      m.joined_on AS "joinedOn", m.left_on AS "leftOn", c.change
-    FROM memberships m
-    JOIN organisations o ON o.id = m.organisation_id
-    JOIN networks n ON n.id = m.network_id
-    CROSS JOIN LATERAL (VALUES ('joined', m.joined_on), ('left', m.left_on)) AS c(change, day)
-    WHERE (${networkId}::int IS NULL OR m.network_id = ${networkId}::int)
-      AND c.day BETWEEN ${start}::date AND ${end}::date
-    ORDER BY c.change, c.day, o.name_key, o.id, n.slug`.execute(db);
+    WITH e AS (${covering(stockDay)}), s AS (${covering(prevEnd(year))}),
+    changes AS (
+      SELECT e.organisation_id, 'joined' AS change, min(e.joined_on) AS day, array_agg(DISTINCT n.slug) AS networks
+      FROM e JOIN networks n ON n.id = e.network_id
+      WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.organisation_id = e.organisation_id)
+      GROUP BY e.organisation_id
+      UNION ALL
+      SELECT s.organisation_id, 'left', max(s.left_on), array_agg(DISTINCT n.slug)
+      FROM s JOIN networks n ON n.id = s.network_id
+      WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.organisation_id = s.organisation_id)
+      GROUP BY s.organisation_id
+    )
+    SELECT o.id AS "organisationId", o.name, o.kind, o.size_class AS "sizeClass", c.networks,
+      c.day::text AS day, c.change
+    FROM changes c JOIN organisations o ON o.id = c.organisation_id
+    ORDER BY c.change, c.day, o.name_key, o.id`.execute(db);
   return r.rows;
 }

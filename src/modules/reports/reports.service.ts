@@ -1,3 +1,4 @@
+import { todayIso } from '../../domain/dates.ts';
 import { PolarisError, ValidationError } from '../../domain/errors.ts';
 import {
   PROJECT_STATUS_LABELS,
@@ -114,20 +115,31 @@ function projectView(p: repo.ReportProjectRow, lang: Lang) {
 export type AnnualReport = Awaited<ReturnType<typeof computeReport>>;
 export type ReportProject = ReturnType<typeof projectView>;
 
-async function computeReport(ctx: Ctx, scope: Awaited<ReturnType<typeof scopeOf>>, year: number, lang: Lang) {
+/** Members are counted on 31 December, or today during the current year (year to date). */
+function stockDayOf(year: number, today = todayIso()): string {
+  return year === Number(today.slice(0, 4)) ? today : `${year}-12-31`;
+}
+
+async function computeReport(
+  ctx: Ctx,
+  scope: Awaited<ReturnType<typeof scopeOf>>,
+  year: number,
+  lang: Lang,
+  asOf: string,
+) {
   const [cur, prev, projects, changes] = await Promise.all([
-    repo.yearFigures(ctx.db, scope.id, year),
+    repo.yearFigures(ctx.db, scope.id, year, asOf),
     repo.yearFigures(ctx.db, scope.id, year - 1),
     repo.yearProjects(ctx.db, scope.id, year),
-    repo.memberChanges(ctx.db, scope.id, year),
+    repo.memberChanges(ctx.db, scope.id, year, asOf),
   ]);
   const member = (c: repo.MemberChangeRow) => ({
     organisationId: c.organisationId,
     name: c.name,
     kind: c.kind,
     sizeClass: c.sizeClass,
-    network: c.networkSlug,
-    date: (c.change === 'joined' ? c.joinedOn : c.leftOn) as string,
+    networks: c.networks,
+    date: c.day,
   });
   return {
     title: `${WORDS.title[lang]} ${year} — ${scope.network.name}`,
@@ -135,6 +147,8 @@ async function computeReport(ctx: Ctx, scope: Awaited<ReturnType<typeof scopeOf>
     network: scope.network,
     year,
     previousYear: year - 1,
+    /** the day members are counted for `year` */
+    asOf,
     kpis: compareKpis(cur, prev, lang),
     projects: {
       labelled: projects.filter((p) => p.labelledInYear).map((p) => projectView(p, lang)),
@@ -153,8 +167,9 @@ async function computeReport(ctx: Ctx, scope: Awaited<ReturnType<typeof scopeOf>
 export async function annualReport(ctx: Ctx, slug: string, year: number, lang: Lang): Promise<AnnualReport> {
   checkYear(year);
   const scope = await scopeOf(ctx, slug, lang);
-  if (!cacheEnabled()) return computeReport(ctx, scope, year, lang);
-  return cacheFor(ctx.db).get(ctx.db, `annual:${scope.network.slug}:${year}:${lang}`, () =>
-    computeReport(ctx, scope, year, lang),
+  const asOf = stockDayOf(year);
+  if (!cacheEnabled()) return computeReport(ctx, scope, year, lang, asOf);
+  return cacheFor(ctx.db).get(ctx.db, `annual:${scope.network.slug}:${year}:${lang}:${asOf}`, () =>
+    computeReport(ctx, scope, year, lang, asOf),
   );
 }

@@ -75,7 +75,7 @@ export async function annualReportWorkbook(r: AnnualReport): Promise<Buffer> {
       { header: H.organisation[lang], value: (m) => m.name, width: 40 },
       { header: H.kind[lang], value: (m) => m.kind, width: 18 },
       { header: H.size[lang], value: (m) => m.sizeClass, width: 9 },
-      { header: H.network[lang], value: (m) => m.network, width: 16 },
+      { header: H.networks[lang], value: (m) => m.networks.join(', '), width: 20 },
       { header: H.id[lang], value: (m) => m.organisationId, width: 8 },
     ],
   });
