@@ -98,7 +98,9 @@ export function pieOption(
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
+        radius: ['40%', '66%'],
+        // thin slices keep their numbers in the tooltip and the data table
+        minShowLabelAngle: 8,
         data: rows.map((r) => ({ name: r.label, value: r.value ?? 0 })),
         label: {
           color: '#1f2937',
