@@ -279,6 +279,7 @@ describe('annual report', () => {
         kind: 'enterprise',
         sizeClass: 'micro',
         networks: [slug],
+        network: slug,
         date: '2021-12-31',
       },
       {
@@ -287,6 +288,7 @@ describe('annual report', () => {
         kind: 'enterprise',
         sizeClass: 'large',
         networks: [slug],
+        network: slug,
         date: '2022-06-30',
       },
     ]);

@@ -139,6 +139,8 @@ async function computeReport(
     kind: c.kind,
     sizeClass: c.sizeClass,
     networks: c.networks,
+    /** the same as text: the slug itself in a network's report (the web page reads this one) */
+    network: c.networks.join(', '),
     date: c.day,
   });
   return {
