@@ -31,7 +31,8 @@ export interface ReportMember {
   id: number | string;
   name: string;
   kind: string | null;
-  network: string | null;
+  /** the networks joined or left (slugs) */
+  networks: string[];
   date: string | null;
 }
 
@@ -40,6 +41,8 @@ export interface ReportView {
   scopeName: string;
   year: number;
   previousYear: number;
+  /** the day the figures are taken (today during the current year) */
+  asOf: string | null;
   /** the server's note on the events of the year (not recorded yet) */
   eventsNote: string | null;
   kpis: ReportKpi[];
@@ -87,7 +90,11 @@ function projectOf(x: Obj): ReportProject {
 function memberOf(x: Obj): ReportMember {
   return {
     id: (x.organisationId as number | string) ?? (x.id as number | string) ?? '',
-    network: str(x.network),
+    networks: Array.isArray(x.networks)
+      ? x.networks.filter((n): n is string => typeof n === 'string')
+      : str(x.network)
+        ? [String(x.network)]
+        : [],
     name: String(x.name ?? ''),
     kind: str(x.kind),
     date: str(x.date ?? x.joinedOn ?? x.leftOn),
@@ -116,6 +123,7 @@ export function toReportView(raw: unknown, scope: string, year: number): ReportV
     scopeName: str(net.name) ?? str(d.networkName) ?? scope,
     year: num(d.year) ?? year,
     previousYear: num(d.previousYear) ?? year - 1,
+    asOf: str(d.asOf),
     eventsNote: isObj(d.events) ? str(d.events.note) : null,
     kpis: kpis.filter(isObj).map(kpiOf),
     projects: Object.entries(projects).map(([key, v]) => ({ key, ...group(v, projectOf) })),

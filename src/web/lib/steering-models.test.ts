@@ -103,7 +103,7 @@ describe('toReportView', () => {
       count: 1,
       items: [{ type: 'rd', fundingGranted: 10 }],
     });
-    expect(v.members[0]?.items[0]).toMatchObject({ id: 4, network: 'skywin' });
+    expect(v.members[0]?.items[0]).toMatchObject({ id: 4, networks: ['skywin'] });
     expect(v.eventsNote).toBe('none yet');
   });
 });

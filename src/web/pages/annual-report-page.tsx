@@ -149,7 +149,9 @@ function MemberGroup({
                 <Link to={`/organisations/${m.id}`}>{m.name}</Link>
               </th>
               <td>{m.kind ? tx(`kind.${m.kind}`) : '—'}</td>
-              <td>{m.network ? (networkNames.get(m.network) ?? m.network) : '—'}</td>
+              <td>
+                {m.networks.length > 0 ? m.networks.map((n) => networkNames.get(n) ?? n).join(', ') : '—'}
+              </td>
               <td>{date(m.date)}</td>
             </tr>
           ))}
@@ -197,7 +199,10 @@ export function AnnualReportPage() {
       <div className="page-header">
         <p className="report-kicker">{t('report.kicker')}</p>
         <h1>{title}</h1>
-        <p className="lead">{t('report.intro', { year: yearParam, previous: year - 1 })}</p>
+        <p className="lead">
+          {t('report.intro', { year: yearParam, previous: year - 1 })}
+          {view?.asOf && <> ({t('common.asOf', { date: i18n.date(view.asOf) })})</>}
+        </p>
         <div className="no-print">
           <SteeringViewsNav />
         </div>
