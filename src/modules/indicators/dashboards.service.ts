@@ -8,7 +8,14 @@ import {
   UNKNOWN_LABEL,
 } from '../../domain/indicators/labels.ts';
 import type { Ctx } from '../context.ts';
-import { findScope, type IndicatorSet, indicatorSet, type Scope, seriesValue } from './indicators.service.ts';
+import {
+  cachedAnswer,
+  findScope,
+  type IndicatorSet,
+  indicatorSet,
+  type Scope,
+  seriesValue,
+} from './indicators.service.ts';
 
 /**
  * Dashboards: the headline figures, trends and breakdowns of the region or one network, read from
@@ -103,6 +110,10 @@ function slices(
 }
 
 export async function dashboard(ctx: Ctx, slug: string, year?: number): Promise<Dashboard> {
+  return cachedAnswer(ctx, `dashboard:${slug}:${year ?? ''}`, () => buildDashboard(ctx, slug, year));
+}
+
+async function buildDashboard(ctx: Ctx, slug: string, year?: number): Promise<Dashboard> {
   const set = await indicatorSet(ctx);
   const scope = findScope(set, slug, slug === 'region' ? 'network' : 'slug');
   const y = year ?? set.to;

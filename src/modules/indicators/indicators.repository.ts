@@ -28,27 +28,42 @@ export interface MemberFactRow {
 /**
  * Members of every scope on each year's stock date (31 December, today for the current year),
  * compared with the previous year's: one row per year × scope × breakdown value (GROUPING SETS).
+ *
+ * Years are bits (bit k = year base + k, base = from − 1): each membership period becomes the
+ * range of year-ends it covers, a (scope, organisation) the OR of its periods' masks, so the
+ * year-to-year comparison (joins, departures, retention) is a shift, not a join of
+ * organisation-year rows. Organisations alike (same scope, kind, size, province and masks) are
+ * counted together before the masks are spread over the years. Holds up to base + 62.
  */
 export async function memberFacts(db: Db, from: number, to: number, today: string): Promise<MemberFactRow[]> {
+  const base = from - 1;
+  if (to - base > 62) throw new RangeError(`memberFacts: at most 62 years (${from}–${to})`);
+  const cur = Number(today.slice(0, 4));
   const r = await sql<MemberFactRow>`
-    WITH ye AS (
-      SELECT y AS year, least(make_date(y, 12, 31), ${today}::date) AS d
-      FROM generate_series(${from - 1}::int, ${to}::int) AS y
+    WITH spells AS (
+      SELECT m.organisation_id AS org, m.network_id AS net,
+        greatest(extract(year FROM m.joined_on)::int, ${base}::int) AS a,
+        least(CASE WHEN m.left_on IS NULL OR m.left_on >= ${today}::date THEN ${cur}::int
+                   WHEN extract(month FROM m.left_on) = 12 AND extract(day FROM m.left_on) = 31
+                     THEN extract(year FROM m.left_on)::int
+                   ELSE extract(year FROM m.left_on)::int - 1 END, ${to}::int) AS b
+      FROM memberships m
+      WHERE m.joined_on <= ${today}::date
     ),
-    me AS (
-      SELECT DISTINCT ye.year, m.network_id, m.organisation_id
-      FROM ye JOIN memberships m ON m.joined_on <= ye.d AND (m.left_on IS NULL OR m.left_on >= ye.d)
+    nm AS (
+      SELECT net, org, bit_or(((1::bigint << (b - ${base}::int + 1)) - 1) - ((1::bigint << (a - ${base}::int)) - 1)) AS e
+      FROM spells WHERE a <= b GROUP BY net, org
     ),
-    nn AS (
-      SELECT year, organisation_id, count(*)::int AS n FROM me GROUP BY year, organisation_id
+    multi AS (
+      SELECT x.org, bit_or(x.e & y.e) AS m FROM nm x JOIN nm y ON y.org = x.org AND y.net > x.net GROUP BY x.org
     ),
     sc AS (
-      SELECT year, network_id AS scope, organisation_id FROM me
+      SELECT net AS scope, org, e FROM nm
       UNION ALL
-      SELECT year, 0, organisation_id FROM nn
+      SELECT 0, org, bit_or(e) FROM nm GROUP BY org
     ),
     part AS (
-      SELECT pn.network_id AS scope, pp.organisation_id, min(p.labelled_on) AS first_on
+      SELECT pn.network_id AS scope, pp.organisation_id AS org, min(p.labelled_on) AS first_on
       FROM projects p
       JOIN project_partners pp ON pp.project_id = p.id
       JOIN project_networks pn ON pn.project_id = p.id
@@ -60,44 +75,47 @@ export async function memberFacts(db: Db, from: number, to: number, today: strin
       WHERE p.labelled_on IS NOT NULL AND pp.organisation_id IS NOT NULL
       GROUP BY pp.organisation_id
     ),
-    fl AS (
-      SELECT coalesce(a.year, b.year + 1) AS year, coalesce(a.scope, b.scope) AS scope,
-        coalesce(a.organisation_id, b.organisation_id) AS org,
-        a.organisation_id IS NOT NULL AS at_end, b.organisation_id IS NOT NULL AS at_start
-      FROM (SELECT * FROM sc WHERE year >= ${from}::int) a
-      FULL JOIN (SELECT * FROM sc WHERE year < ${to}::int) b
-        ON a.year = b.year + 1 AND a.scope = b.scope AND a.organisation_id = b.organisation_id
-    ),
-    f AS (
-      SELECT fl.year, fl.scope, fl.at_end, fl.at_start, o.kind,
+    g AS (
+      SELECT sc.scope, o.kind,
         CASE WHEN o.kind = 'enterprise' THEN coalesce(o.size_class, 'unknown') ELSE 'not_enterprise' END AS size,
         coalesce(o.province_nis, 'unknown') AS province,
         o.kind = 'enterprise' AS ent,
         o.kind = 'enterprise' AND o.size_class IN ('micro', 'small', 'medium') AS sme,
         o.kind IN ('university', 'university_college', 'research_centre') AS acad,
-        coalesce(nn.n, 0) >= 2 AS multi,
-        part.first_on IS NOT NULL AND part.first_on <= ye.d AS partner
-      FROM fl
-      JOIN organisations o ON o.id = fl.org
-      JOIN ye ON ye.year = fl.year
-      LEFT JOIN nn ON nn.year = fl.year AND nn.organisation_id = fl.org
-      LEFT JOIN part ON part.scope = fl.scope AND part.organisation_id = fl.org
+        sc.e, coalesce(mu.m, 0) AS m,
+        CASE WHEN part.first_on IS NULL OR part.first_on > ${today}::date THEN 0::bigint
+          ELSE ((1::bigint << (${to}::int - ${base}::int + 1)) - 1)
+             - ((1::bigint << (greatest(extract(year FROM part.first_on)::int, ${base}::int) - ${base}::int)) - 1) END AS p,
+        count(*)::int AS n
+      FROM sc
+      JOIN organisations o ON o.id = sc.org
+      LEFT JOIN multi mu ON mu.org = sc.org
+      LEFT JOIN part ON part.scope = sc.scope AND part.org = sc.org
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    ),
+    f AS (
+      SELECT y AS year, g.scope, g.kind, g.size, g.province, g.ent, g.sme, g.acad, g.n,
+        (g.e >> (y - ${base}::int)) & 1 = 1 AS at_end,
+        (g.e >> (y - 1 - ${base}::int)) & 1 = 1 AS at_start,
+        (g.m >> (y - ${base}::int)) & 1 = 1 AS multi,
+        (g.p >> (y - ${base}::int)) & 1 = 1 AS partner
+      FROM g JOIN generate_series(${from}::int, ${to}::int) AS y ON (g.e >> (y - 1 - ${base}::int)) & 3 <> 0
     )
     SELECT year, scope,
       CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(size) = 0 THEN 'size'
            WHEN GROUPING(province) = 0 THEN 'province' ELSE '' END AS dim,
       coalesce(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(size) = 0 THEN size
            WHEN GROUPING(province) = 0 THEN province END, '') AS key,
-      count(*) FILTER (WHERE at_end)::int AS members,
-      count(*) FILTER (WHERE at_start)::int AS "atStart",
-      count(*) FILTER (WHERE at_end AND NOT at_start)::int AS joins,
-      count(*) FILTER (WHERE at_start AND NOT at_end)::int AS departures,
-      count(*) FILTER (WHERE at_start AND at_end)::int AS stayed,
-      count(*) FILTER (WHERE at_end AND ent)::int AS enterprises,
-      count(*) FILTER (WHERE at_end AND sme)::int AS smes,
-      count(*) FILTER (WHERE at_end AND acad)::int AS academia,
-      count(*) FILTER (WHERE at_end AND multi)::int AS multi,
-      count(*) FILTER (WHERE at_end AND partner)::int AS participants
+      coalesce(sum(n) FILTER (WHERE at_end), 0)::int AS members,
+      coalesce(sum(n) FILTER (WHERE at_start), 0)::int AS "atStart",
+      coalesce(sum(n) FILTER (WHERE at_end AND NOT at_start), 0)::int AS joins,
+      coalesce(sum(n) FILTER (WHERE at_start AND NOT at_end), 0)::int AS departures,
+      coalesce(sum(n) FILTER (WHERE at_start AND at_end), 0)::int AS stayed,
+      coalesce(sum(n) FILTER (WHERE at_end AND ent), 0)::int AS enterprises,
+      coalesce(sum(n) FILTER (WHERE at_end AND sme), 0)::int AS smes,
+      coalesce(sum(n) FILTER (WHERE at_end AND acad), 0)::int AS academia,
+      coalesce(sum(n) FILTER (WHERE at_end AND multi), 0)::int AS multi,
+      coalesce(sum(n) FILTER (WHERE at_end AND partner), 0)::int AS participants
     FROM f
     GROUP BY GROUPING SETS ((year, scope), (year, scope, kind), (year, scope, size), (year, scope, province))
   `.execute(db);

@@ -174,6 +174,15 @@ export async function indicatorSet(ctx: Ctx): Promise<IndicatorSet> {
   return cacheFor(ctx.db).get(ctx.db, `indicators:set:${today}`, () => computeIndicatorSet(ctx, today));
 }
 
+/**
+ * An answer read from the set, cached per data version too: a dashboard request then costs one
+ * version lookup (the set itself is only read when the answer is not cached yet).
+ */
+export async function cachedAnswer<T>(ctx: Ctx, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!cacheEnabled()) return compute();
+  return cacheFor(ctx.db).get(ctx.db, `indicators:answer:${todayIso()}:${key}`, compute);
+}
+
 // ── reading the set ───────────────────────────────────────────────────────────────────────
 
 export function catalogue(): { items: readonly Indicator[] } {
@@ -224,6 +233,12 @@ export interface SeriesQuery {
 
 /** One indicator's series: every scope (or one), the years asked, the total or one breakdown. */
 export async function indicatorSeries(ctx: Ctx, code: string, q: SeriesQuery) {
+  return cachedAnswer(ctx, `series:${JSON.stringify([code, q.network, q.from, q.to, q.breakdown])}`, () =>
+    computeSeries(ctx, code, q),
+  );
+}
+
+async function computeSeries(ctx: Ctx, code: string, q: SeriesQuery) {
   const indicator = findIndicator(code);
   if (q.breakdown && !indicator.breakdowns.includes(q.breakdown))
     throw new ValidationError(`"${code}" has no breakdown by ${q.breakdown}`, [
@@ -269,6 +284,10 @@ export function seriesValue(
 
 /** Every indicator of one network-year, with the previous year's value and the change. */
 export async function indicatorValues(ctx: Ctx, q: { network?: string; year?: number }) {
+  return cachedAnswer(ctx, `values:${q.network ?? 'region'}:${q.year ?? ''}`, () => computeValues(ctx, q));
+}
+
+async function computeValues(ctx: Ctx, q: { network?: string; year?: number }) {
   const set = await indicatorSet(ctx);
   const scope = findScope(set, q.network ?? 'region');
   const year = q.year ?? set.to;
