@@ -247,4 +247,18 @@ describe('the steering pages', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('fits a 375 px phone: dashboard, map and report scroll only vertically', async () => {
+    const { page, context, errors } = await browser.open(375);
+    const year = new Date().getFullYear() - 1;
+    for (const path of ['/tableau-de-bord', '/carte', `/rapports/region/${year}`]) {
+      await page.goto(path);
+      await page.locator('main h2').first().waitFor();
+      await page.locator('.status-loading').first().waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    await expectAccessible(page, 'annual report at 375 px');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

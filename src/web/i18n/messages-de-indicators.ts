@@ -127,6 +127,7 @@ export const deIndicators: Record<keyof typeof frIndicators, string> = {
   'ind.seriesTitle': '{name} — {scope}',
   'ind.seriesSummary': 'Zeitreihe von {from} bis {to}, {n} Linie(n).',
   'ind.noValues': 'Kein Wert für diese Auswahl.',
+  'ind.compareAll': 'Wallonie und jedes Netzwerk (Vergleich)',
   'ind.backToCatalogue': 'Zurück zum Indikatorenkatalog',
 
   'spec.title': 'Spezialisierung der Provinzen',

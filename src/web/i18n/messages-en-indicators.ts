@@ -128,6 +128,7 @@ export const enIndicators: Record<keyof typeof frIndicators, string> = {
   'ind.seriesTitle': '{name} — {scope}',
   'ind.seriesSummary': 'Series from {from} to {to}, {n} line(s).',
   'ind.noValues': 'No value for this choice.',
+  'ind.compareAll': 'Wallonia and each network (comparison)',
   'ind.backToCatalogue': 'Back to the indicator catalogue',
 
   'spec.title': 'Specialisation of the provinces',

@@ -126,6 +126,7 @@ export const frIndicators = {
   'ind.seriesTitle': '{name} — {scope}',
   'ind.seriesSummary': 'Série de {from} à {to}, {n} courbe(s).',
   'ind.noValues': 'Aucune valeur pour ce choix.',
+  'ind.compareAll': 'Wallonie et chaque réseau (comparaison)',
   'ind.backToCatalogue': 'Retour au catalogue des indicateurs',
 
   'spec.title': 'Spécialisation des provinces',

@@ -128,6 +128,7 @@ export const nlIndicators: Record<keyof typeof frIndicators, string> = {
   'ind.seriesTitle': '{name} — {scope}',
   'ind.seriesSummary': 'Reeks van {from} tot {to}, {n} lijn(en).',
   'ind.noValues': 'Geen waarde voor deze keuze.',
+  'ind.compareAll': 'Wallonië en elk netwerk (vergelijking)',
   'ind.backToCatalogue': 'Terug naar de catalogus van indicatoren',
 
   'spec.title': 'Specialisatie van de provincies',

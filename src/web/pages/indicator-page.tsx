@@ -29,7 +29,8 @@ export function IndicatorPage() {
   const [sp, setSp] = useSearchParams();
   const network = sp.get('network') ?? 'region';
   const breakdown = sp.get('breakdown') ?? '';
-  const params = new URLSearchParams({ network });
+  // "all": the region and every network side by side (the API's series without a network)
+  const params = new URLSearchParams(network === 'all' ? {} : { network });
   if (breakdown) params.set('breakdown', breakdown);
   const state = useApi<IndicatorSeries>(`/indicators/${encodeURIComponent(code)}?${params}`);
   const networks = useApi<{ items: Network[] }>('/networks');
@@ -71,7 +72,7 @@ export function IndicatorPage() {
     [table, ind, i18n, lineName],
   );
   const change = (c: Record<string, string | null>) => setSp(withParams(sp, c), { replace: true });
-  const scope = networkName(network);
+  const scope = network === 'all' ? t('ind.compareAll') : networkName(network);
   const title = t('ind.seriesTitle', { name, scope });
   const exportParams = new URLSearchParams(params);
   exportParams.set('format', 'xlsx');
@@ -99,6 +100,7 @@ export function IndicatorPage() {
           <label htmlFor="series-network">{t('steer.network')}</label>
           <select id="series-network" value={network} onChange={(e) => change({ network: e.target.value })}>
             <option value="region">{t('steer.region')}</option>
+            <option value="all">{t('ind.compareAll')}</option>
             {(networks.data?.items ?? []).map((n) => (
               <option key={n.slug} value={n.slug}>
                 {n.name}

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { API_BASE } from '../api/client.ts';
 import type { Boundaries, MapArea, MapOrganisation, MembersMap } from '../api/indicator-types.ts';
@@ -270,7 +270,14 @@ export function MapPage() {
   );
   const orgs = useApi<{ items: MapOrganisation[] }>(q.points ? `/maps/organisations?${filters}` : null);
   const networks = useApi<{ items: Network[] }>('/networks');
-  const change = (c: Record<string, string | null>) => setSp(withParams(sp, c), { replace: true });
+  // The router applies a URL change in a transition: the controls show the choice at once
+  const [shown, setShown] = useState(q);
+  useEffect(() => setShown(q), [q]);
+  const change = (c: Record<string, string | null>) => {
+    const next = withParams(sp, c);
+    setShown(readMapQuery(next));
+    setSp(next, { replace: true });
+  };
   const network = networks.data?.items.find((n) => n.slug === q.network);
   const scope = network ? (network.acronym ?? network.name) : t('steer.allNetworks');
   const title = t(q.level === 'province' ? 'map.titleProvince' : 'map.titleMunicipality', {
@@ -303,7 +310,7 @@ export function MapPage() {
                 type="radio"
                 name="map-level"
                 value={l}
-                checked={q.level === l}
+                checked={shown.level === l}
                 onChange={() => change({ level: l === 'province' ? null : l })}
               />
               {t(l === 'province' ? 'map.byProvince' : 'map.byMunicipality')}
@@ -318,7 +325,7 @@ export function MapPage() {
                 type="radio"
                 name="map-measure"
                 value={m}
-                checked={q.measure === m}
+                checked={shown.measure === m}
                 onChange={() => change({ measure: m === 'members' ? null : m })}
               />
               {t(m === 'members' ? 'map.count' : 'map.per10000')}
@@ -329,7 +336,7 @@ export function MapPage() {
           id="map-network"
           label={t('steer.network')}
           all={t('steer.allNetworks')}
-          value={q.network}
+          value={shown.network}
           options={(networks.data?.items ?? []).map((n) => [n.slug, n.name])}
           onChange={(v) => change({ network: v })}
         />
@@ -337,7 +344,7 @@ export function MapPage() {
           id="map-kind"
           label={t('map.kind')}
           all={t('map.allKinds')}
-          value={q.kind}
+          value={shown.kind}
           options={ORGANISATION_KINDS.map((k) => [k, tx(`kind.${k}`)])}
           onChange={(v) => change({ kind: v })}
         />
@@ -345,7 +352,7 @@ export function MapPage() {
           <input
             id="map-points"
             type="checkbox"
-            checked={q.points}
+            checked={shown.points}
             onChange={(e) => change({ points: e.target.checked ? '1' : null })}
           />
           <label htmlFor="map-points">{t('map.showPoints')}</label>
