@@ -28,6 +28,13 @@ function NetworkHeader({ n }: { n: NetworkDetail }) {
         {n.recognisedFrom && <> · {t('common.since', { date: date(n.recognisedFrom) })}</>}
       </p>
       {description && <p lang={english ? 'en' : 'fr'}>{description}</p>}
+      <p className="network-links">
+        <Link to={`/reseaux/${encodeURIComponent(n.slug)}/tableau-de-bord`}>
+          {t('dash.titleNetwork', { name: n.name })}
+        </Link>
+        {' · '}
+        <Link to={`/projets?network=${encodeURIComponent(n.slug)}`}>{t('nav.projects')}</Link>
+      </p>
       {n.website && (
         <p>
           <a href={n.website} target="_blank" rel="noreferrer">
