@@ -4,6 +4,7 @@ import * as m20261128T0500 from './migrations/2026-11-28T0500-registry.ts';
 import * as m20261128T0600 from './migrations/2026-11-28T0600-data-version.ts';
 import * as m20261128T0800 from './migrations/2026-11-28T0800-projects.ts';
 import * as m20261128T0900 from './migrations/2026-11-28T0900-review.ts';
+import * as m20261128T1200 from './migrations/2026-11-28T1200-search.ts';
 
 /**
  * Migrations are listed here explicitly (not read from the folder) so they work the same from
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0600-data-version': m20261128T0600,
   '2026-11-28T0800-projects': m20261128T0800,
   '2026-11-28T0900-review': m20261128T0900,
+  '2026-11-28T1200-search': m20261128T1200,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -52,6 +52,8 @@ export interface OrganisationsTable {
   keywords: ColumnType<string[], string[] | undefined, string[]>;
   /** EU participant identification code (CORDIS PIC), 9 digits */
   pic: ColumnType<string | null, string | null | undefined, string | null>;
+  /** full-text document (generated column, migration 2026-11-28T1200-search): never written */
+  searchVector: ColumnType<string, never, never>;
   /** true for rows made by the demo generator */
   generated: Generated<boolean>;
   createdAt: Timestamp;
@@ -77,6 +79,10 @@ export interface PeopleTable {
   phone: string | null;
   jobTitle: string | null;
   createdAt: Timestamp;
+  /** full-text document (generated column, migration 2026-11-28T1200-search): never written */
+  searchVector: ColumnType<string, never, never>;
+  /** lower-case, accent-free name (generated column, trigram index): never written */
+  searchName: ColumnType<string, never, never>;
 }
 
 export interface UsersTable {
@@ -197,6 +203,10 @@ export interface ProjectsTable {
   actualSpinoffs: OptionalInt;
   /** lower-case, accent-free acronym + title (trigram index) */
   searchText: Generated<string>;
+  /** full-text document (generated column, migration 2026-11-28T1200-search): never written */
+  searchVector: ColumnType<string, never, never>;
+  /** lower-case, accent-free name (generated column, trigram index): never written */
+  searchName: ColumnType<string, never, never>;
   generated: Generated<boolean>;
   createdBy: number | null;
   createdAt: Generated<Date>;

@@ -19,6 +19,7 @@ import { membershipListRoutes } from '../modules/registry/membership-list.routes
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { reviewRoutes } from '../modules/review/review.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes);
       await api.register(indicatorRoutes);
       await api.register(reportRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api/v1' },
   );
