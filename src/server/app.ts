@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes.ts';
+import { matchmakingRoutes } from '../modules/matchmaking/matchmaking.routes.ts';
 import { networkRoutes } from '../modules/network/network.routes.ts';
 import { openDataRoutes } from '../modules/opendata/opendata.routes.ts';
 import { projectRoutes } from '../modules/projects/projects.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes);
       await api.register(indicatorRoutes);
       await api.register(reportRoutes);
+      await api.register(matchmakingRoutes);
       await api.register(searchRoutes);
     },
     { prefix: '/api/v1' },
