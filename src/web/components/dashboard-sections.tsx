@@ -3,7 +3,7 @@ import { WALLOON_PROVINCES } from '../../domain/organisation.ts';
 import type { LabelValue } from '../api/indicator-types.ts';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
 import type { DashBreakdown, DashFigure, DashTrend } from '../lib/dashboard-model.ts';
-import { formatChange, formatIndicator } from '../lib/indicator-format.ts';
+import { formatChange, formatFigure, formatIndicator } from '../lib/indicator-format.ts';
 import { FigureCard } from './key-figures.tsx';
 import { SteeringChart } from './steering-chart.tsx';
 import { barsOption, pieOption, yearsOption } from './steering-charts.ts';
@@ -49,7 +49,7 @@ export function DashboardFigures({ figures }: { figures: DashFigure[] }) {
             f.status === 'needs_data' ? (
               <span className="figure-pending">{t('steer.needsData')}</span>
             ) : (
-              formatIndicator(i18n, f.unit, f.value)
+              formatFigure(i18n, f.unit, f.value)
             )
           }
           note={

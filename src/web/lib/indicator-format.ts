@@ -24,6 +24,13 @@ export function formatIndicator(
   }
 }
 
+/** A headline figure: as formatIndicator, but millions of euros in short (710,0 M€) so they fit a card. */
+export function formatFigure(i18n: I18n, unit: IndicatorUnit | string, v: number | null | undefined): string {
+  if (unit === 'eur' && v != null && Number.isFinite(v) && Math.abs(v) >= 1e6)
+    return `${i18n.num(v / 1e6, 1)}\u00a0M€`;
+  return formatIndicator(i18n, unit, v);
+}
+
 /** The indicator's name or definition in the reader's language (French or English on the server). */
 export function textOf(i18n: I18n, t: { fr: string; en: string }): string {
   return i18n.lang === 'fr' ? t.fr : t.en;
