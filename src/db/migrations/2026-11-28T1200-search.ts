@@ -129,6 +129,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE people ADD COLUMN search_name text GENERATED ALWAYS AS (
       public.polaris_unaccent(lower(first_name || ' ' || last_name))
     ) STORED`.execute(db);
+  // autocomplete by prefix: a btree range scan stops after the first few names
+  await sql`CREATE INDEX organisations_search_text_prefix_idx ON organisations (search_text text_pattern_ops)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX projects_search_name_prefix_idx ON projects (search_name text_pattern_ops)`.execute(
+    db,
+  );
   await sql`CREATE INDEX people_search_vector_idx ON people USING gin (search_vector)`.execute(db);
   await sql`CREATE INDEX people_search_name_trgm_idx ON people USING gin (search_name gin_trgm_ops)`.execute(
     db,

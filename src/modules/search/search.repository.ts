@@ -108,17 +108,12 @@ function organisationConditions(f: SearchFilter, day: string): RawBuilder<unknow
 const and = (conds: RawBuilder<unknown>[]) =>
   conds.length ? sql`AND ${sql.join(conds, sql` AND `)}` : sql``;
 
-function currentNetworks(day: string) {
-  return sql`ARRAY(SELECT m.network_id FROM memberships m WHERE m.organisation_id = o.id
-    AND m.joined_on <= ${day}::date AND (m.left_on IS NULL OR m.left_on >= ${day}::date))`;
-}
-
 function organisationHits(req: SearchRequest, tsq: RawBuilder<unknown>) {
   const vector = sql`o.search_vector`;
   const name = sql`o.search_text`;
   const score = scoreOf(vector, name, sql<SqlBool>`o.search_text = ${req.normalised}`, tsq, req.normalised);
   return sql`SELECT 'organisation'::text AS type, o.id, ${score} AS score, o.kind, o.province_nis AS province,
-      o.nace_sections AS nace, o.size_class AS size, ${currentNetworks(req.day)} AS nets
+      o.nace_sections AS nace, o.size_class AS size, o.id AS org_id
     FROM organisations o
     WHERE ${matchOf(vector, name, tsq, req)} ${and(organisationConditions(req.filter, req.day))}`;
 }
@@ -138,7 +133,7 @@ function projectHits(db: Db, req: SearchRequest, tsq: RawBuilder<unknown>) {
       sql`NULL::text`.as('province'),
       sql`NULL::text[]`.as('nace'),
       sql`NULL::text`.as('size'),
-      sql`ARRAY(SELECT pn.network_id FROM project_networks pn WHERE pn.project_id = p.id)`.as('nets'),
+      sql`NULL::int`.as('org_id'),
     ])
     .where(visible(req.projects))
     .$if(req.filter.networkId != null, (qb) =>
@@ -167,7 +162,7 @@ function peopleHits(req: SearchRequest, tsq: RawBuilder<unknown>) {
           WHERE am.organisation_id = pe.organisation_id AND am.network_id = ANY(${scope.networkIds}::int[])))`;
   const score = scoreOf(vector, name, sql<SqlBool>`pe.search_name = ${req.normalised}`, tsq, req.normalised);
   return sql`SELECT 'person'::text AS type, pe.id, ${score} AS score, o.kind, o.province_nis AS province,
-      o.nace_sections AS nace, o.size_class AS size, ${currentNetworks(req.day)} AS nets
+      o.nace_sections AS nace, o.size_class AS size, o.id AS org_id
     FROM people pe JOIN organisations o ON o.id = pe.organisation_id
     WHERE ${matchOf(vector, name, tsq, req)} AND ${access} ${and(organisationConditions(req.filter, req.day))}`;
 }
@@ -201,6 +196,14 @@ export async function search(db: Db, req: SearchRequest): Promise<SearchResultRo
   }>`
     WITH hits AS MATERIALIZED (${sql.join(branches, sql` UNION ALL `)}),
     filtered AS MATERIALIZED (SELECT * FROM hits WHERE ${type}::text IS NULL OR type = ${type}::text),
+    -- the networks of every hit, set-based: current memberships of the (person's) organisation,
+    -- the networks of a project
+    nets AS (
+      SELECT m.network_id FROM filtered f JOIN memberships m ON m.organisation_id = f.org_id
+        AND m.joined_on <= ${req.day}::date AND (m.left_on IS NULL OR m.left_on >= ${req.day}::date)
+      UNION ALL
+      SELECT pn.network_id FROM filtered f JOIN project_networks pn ON f.type = 'project' AND pn.project_id = f.id
+    ),
     page AS MATERIALIZED (
       SELECT type, id, score FROM filtered ORDER BY score DESC, type, id LIMIT ${req.limit} OFFSET ${req.offset}
     ),
@@ -224,7 +227,7 @@ export async function search(db: Db, req: SearchRequest): Promise<SearchResultRo
       (SELECT json_agg(json_build_object('type', type, 'id', id, 'title', title, 'snippet', snippet, 'score', score)
         ORDER BY score DESC, type, id) FROM items) AS items,
       ${facet('type', 'hits')} AS type_facet,
-      ${facet('nw.slug', 'filtered, unnest(filtered.nets) AS net(id) JOIN networks nw ON nw.id = net.id')} AS network_facet,
+      ${facet('nw.slug', 'nets JOIN networks nw ON nw.id = nets.network_id')} AS network_facet,
       ${facet('kind')} AS kind_facet,
       ${facet('province')} AS province_facet,
       ${facet('section', 'filtered, unnest(filtered.nace) AS section')} AS nace_facet,
@@ -251,40 +254,46 @@ export interface SuggestionRow {
 }
 
 /**
- * Suggestions while typing: organisation names, project acronyms and titles, network names, by
- * prefix (of the name or of any word in it) first, then by trigram similarity; each branch is
- * bounded by `limit` before the merge so the trigram indexes answer it.
+ * Suggestions while typing: organisation names, project acronyms and titles, network names.
+ * First by prefix (a btree range scan on text_pattern_ops stops after `limit` rows); only when
+ * that leaves room, by trigram word similarity (typos: "skiwin" → Skywin), best first. Networks
+ * are few: always compared by similarity.
  */
 export async function suggest(
   db: Db,
   req: { normalised: string; projects: ProjectScope; limit: number },
 ): Promise<SuggestionRow[]> {
   const n = req.normalised;
-  const like = n.replace(/[\\%_]/g, '\\$&');
-  const prefix = `${like}%`;
-  const wordPrefix = `% ${like}%`;
-  const rank = (col: RawBuilder<unknown>) =>
-    sql<number>`(CASE WHEN ${col} LIKE ${prefix} THEN 2 WHEN ${col} LIKE ${wordPrefix} THEN 1 ELSE 0 END
-      + word_similarity(${n}::text, ${col}))::float8`;
-  const matches = (col: RawBuilder<unknown>) =>
-    sql<SqlBool>`(${col} LIKE ${prefix} OR ${col} LIKE ${wordPrefix} OR ${n}::text <% ${col} OR ${col} % ${n}::text)`;
-  const projectIds = db
-    .selectFrom('projects as p')
-    .select('p.id')
-    .where(visible(req.projects))
-    .where(matches(sql`p.search_name`));
+  const prefix = `${n.replace(/[\\%_]/g, '\\$&')}%`;
   const nName = sql`public.polaris_unaccent(lower(nw.name || coalesce(' ' || nw.acronym, '')))`;
-  const r = await sql<SuggestionRow & { rank: number }>`
+  const networks = sql`SELECT 'network'::text AS type, nw.id, nw.name AS label,
+      (CASE WHEN ${nName} LIKE ${prefix} THEN 3 ELSE 1 END + word_similarity(${n}::text, ${nName}))::float8 AS rank
+    FROM networks nw WHERE ${nName} LIKE ${prefix} OR ${nName} LIKE ${`% ${prefix}`} OR word_similarity(${n}::text, ${nName}) >= 0.35`;
+  const visibleProjects = (match: RawBuilder<unknown>) =>
+    db.selectFrom('projects as p').select('p.id').where(visible(req.projects)).where(sql<SqlBool>`${match}`);
+  const first = await sql<SuggestionRow & { rank: number }>`
     SELECT * FROM (
-      (SELECT 'organisation'::text AS type, o.id, o.name AS label, ${rank(sql`o.search_text`)} AS rank
-        FROM organisations o WHERE ${matches(sql`o.search_text`)} ORDER BY 4 DESC, o.name LIMIT ${req.limit})
+      (SELECT 'organisation'::text AS type, o.id, o.name AS label, 2::float8 AS rank
+        FROM organisations o WHERE o.search_text LIKE ${prefix} LIMIT ${req.limit})
       UNION ALL
-      (SELECT 'project'::text, p.id, p.acronym || ' — ' || p.title, ${rank(sql`p.search_name`)}
-        FROM projects p WHERE p.id IN (${projectIds}) ORDER BY 4 DESC, p.acronym LIMIT ${req.limit})
+      (SELECT 'project'::text, p.id, p.acronym || ' — ' || p.title, 2::float8
+        FROM projects p WHERE p.id IN (${visibleProjects(sql`p.search_name LIKE ${prefix}`)}) LIMIT ${req.limit})
       UNION ALL
-      (SELECT 'network'::text, nw.id, nw.name, ${rank(nName)} + 0.5
-        FROM networks nw WHERE ${matches(nName)} OR word_similarity(${n}::text, ${nName}) >= 0.35
-        ORDER BY 4 DESC LIMIT ${req.limit})
-    ) s ORDER BY rank DESC, label LIMIT ${req.limit}`.execute(db);
-  return r.rows.map(({ rank: _r, ...s }) => ({ ...s, id: Number(s.id) }));
+      (${networks})
+    ) s ORDER BY rank DESC, length(label), label LIMIT ${req.limit}`.execute(db);
+  let rows = first.rows;
+  if (rows.length < req.limit) {
+    const fuzzy = (col: RawBuilder<unknown>) => sql<SqlBool>`(${n}::text <% ${col} OR ${col} % ${n}::text)`;
+    const more = await sql<SuggestionRow & { rank: number }>`
+      SELECT * FROM (
+        (SELECT 'organisation'::text AS type, o.id, o.name AS label, word_similarity(${n}::text, o.search_text)::float8 AS rank
+          FROM organisations o WHERE ${fuzzy(sql`o.search_text`)} ORDER BY 4 DESC, o.id LIMIT ${req.limit})
+        UNION ALL
+        (SELECT 'project'::text, p.id, p.acronym || ' — ' || p.title, word_similarity(${n}::text, p.search_name)::float8
+          FROM projects p WHERE p.id IN (${visibleProjects(fuzzy(sql`p.search_name`))}) ORDER BY 4 DESC, p.id LIMIT ${req.limit})
+      ) s ORDER BY rank DESC, label LIMIT ${req.limit}`.execute(db);
+    const seen = new Set(rows.map((r) => `${r.type}:${r.id}`));
+    rows = [...rows, ...more.rows.filter((r) => !seen.has(`${r.type}:${r.id}`))].slice(0, req.limit);
+  }
+  return rows.map(({ rank: _r, ...s }) => ({ ...s, id: Number(s.id) }));
 }
