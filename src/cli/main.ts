@@ -12,6 +12,7 @@ import {
   importProjectsCommand,
   importReferenceCommand,
 } from './import.ts';
+import { matchmakingCommand } from './matchmaking.ts';
 import { serve } from './serve.ts';
 
 const program = new Command();
@@ -166,6 +167,9 @@ exp
 
 // graph metrics: a standalone analyst tool on edge-list files; it never opens the database
 program.addCommand(graphCommand(run));
+
+// matchmaking evaluate: offline evaluation of partner recommendation (a CORDIS file, or the stored projects)
+program.addCommand(matchmakingCommand(run));
 
 const users = program.command('users').description('manage accounts');
 users

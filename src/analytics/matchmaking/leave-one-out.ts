@@ -38,6 +38,13 @@ export interface LooInput {
   complementarity?: (consortium: readonly number[], out: Float32Array) => boolean;
   /** 1 for the organisations in the project's networks (false: no networks) */
   sameNetwork?: (project: number, out: Uint8Array) => boolean;
+  /** each ranking, as it is made (diagnostics, tests) */
+  onQuery?: (q: {
+    project: number;
+    hidden: number;
+    recommender: RankPosition;
+    popularity: RankPosition;
+  }) => void;
 }
 
 export interface LooResult {
@@ -102,8 +109,11 @@ export function leaveOneOut(input: LooInput): LooResult {
           candidate,
         };
         scoreAll(signals, weights, scores);
-        rec.push(positionOf(scores, candidate, hidden));
-        pop.push(positionOf(popScores, candidate, hidden));
+        const r = positionOf(scores, candidate, hidden);
+        const p = positionOf(popScores, candidate, hidden);
+        rec.push(r);
+        pop.push(p);
+        input.onQuery?.({ project: pi, hidden, recommender: r, popularity: p });
         if (textScorer) txt.push(positionOf(withText ? text : new Float32Array(n), candidate, hidden));
         if (collab.projects[hidden] === 0) coldStart++;
       }

@@ -38,13 +38,21 @@ export function expectedHit(p: RankPosition, k: number): number {
 }
 
 function harmonic(n: number): number {
-  // exact sum for small n, asymptotic expansion beyond (error < 1e-12)
+  // exact sum for small n, the Euler–Maclaurin expansion beyond (error < 1e-16 for n ≥ 64)
   if (n < 64) {
     let h = 0;
     for (let i = 1; i <= n; i++) h += 1 / i;
     return h;
   }
-  return Math.log(n) + 0.5772156649015329 + 1 / (2 * n) - 1 / (12 * n * n);
+  const n2 = n * n;
+  return (
+    Math.log(n) +
+    0.5772156649015329 +
+    1 / (2 * n) -
+    1 / (12 * n2) +
+    1 / (120 * n2 * n2) -
+    1 / (252 * n2 * n2 * n2)
+  );
 }
 
 export function expectedReciprocalRank(p: RankPosition): number {

@@ -58,18 +58,23 @@ export interface Token {
   surface: string;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Words, and the punctuation that ends a phrase (no bigram spans it: keyword lists are "a ; b"). */
+const WORD = /[\p{L}\p{N}]+|[,;.:!?()[\]«»"/|]/gu;
 
 /**
  * Tokens of a text: content words (≥ 3 letters, or digits-bearing codes of ≥ 2), stemmed, then
  * the bigrams of adjacent content words (a stop word breaks a bigram: "capteurs pour l'aviation"
- * gives no "capteur aviation").
+ * gives no "capteur aviation"), nor does punctuation.
  */
 export function tokenize(text: string, bigrams = true): Token[] {
   const out: Token[] = [];
   let prev: Token | null = null;
   for (const m of text.matchAll(WORD)) {
     const surface = m[0].toLowerCase();
+    if (surface.length === 1 && !/[\p{L}\p{N}]/u.test(surface)) {
+      prev = null;
+      continue;
+    }
     const folded = fold(surface);
     if (STOP.has(folded) || folded.length < 3 || /^\d+$/.test(folded)) {
       prev = null;

@@ -47,7 +47,7 @@ export function evaluateCordis(
     n: index.size,
     projects: loo,
     minPartners,
-    weights: weightsFor(opts.noveltyWeight ?? 0),
+    weights: weightsFor(opts.noveltyWeight ?? 0.1),
   });
   return {
     ...r,
