@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { downloadText, toCsv } from '../lib/csv.ts';
-import { TableScroll } from './table-scroll.tsx';
+import { ChartDataTable } from './chart-data-table.tsx';
 import { useEChart } from './use-echart.ts';
 
 /**
@@ -52,42 +52,7 @@ export function ChartFigure({
       />
       {children}
       <div className="chart-actions">
-        <details className="chart-data">
-          <summary>{t('chart.showTable')}</summary>
-          <TableScroll label={title}>
-            <table className="data-table compact">
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {header.map((h, i) => (
-                    <th key={h} scope="col" className={i > 0 ? 'num' : undefined}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key}>
-                    {r.shown.map((cell, i) =>
-                      i === 0 ? (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                        <th key={i} scope="row">
-                          {cell}
-                        </th>
-                      ) : (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                        <td key={i} className="num">
-                          {cell}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </details>
+        <ChartDataTable title={title} header={header} rows={rows} />
         <button
           type="button"
           className="button button-secondary button-small"
