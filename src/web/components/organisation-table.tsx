@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { OrganisationSummary, Province } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatNace, type Sort } from '../lib/organisation-query.ts';
+import { SortHeader } from './sort-header.tsx';
 
 interface Props {
   items: OrganisationSummary[];
@@ -11,46 +12,6 @@ interface Props {
   /** slug → display name; when given, a Networks column is shown */
   networkNames?: Map<string, string>;
   caption: string;
-}
-
-function SortHeader({
-  label,
-  column,
-  sort,
-  onSort,
-  firstDescending,
-  className,
-}: {
-  label: string;
-  column: 'name' | 'headcount';
-  sort: Sort;
-  onSort: (s: Sort) => void;
-  firstDescending?: boolean;
-  className?: string;
-}) {
-  const { t } = useI18n();
-  const active = sort === column || sort === `-${column}`;
-  const descending = sort === `-${column}`;
-  const next: Sort = active
-    ? ((descending ? column : `-${column}`) as Sort)
-    : ((firstDescending ? `-${column}` : column) as Sort);
-  return (
-    <th
-      scope="col"
-      className={className}
-      aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}
-    >
-      <button type="button" className="sort-button" onClick={() => onSort(next)}>
-        {label}
-        <span className="sort-icon" aria-hidden="true">
-          {active ? (descending ? '▼' : '▲') : '↕'}
-        </span>
-        {active && (
-          <span className="visually-hidden"> ({t(descending ? 'sort.descending' : 'sort.ascending')})</span>
-        )}
-      </button>
-    </th>
-  );
 }
 
 export function OrganisationTable({ items, sort, onSort, provinces, networkNames, caption }: Props) {
