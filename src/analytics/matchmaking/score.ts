@@ -123,11 +123,37 @@ export function scoreOf(b: Breakdown, w: Weights): number {
   );
 }
 
-/** The score of every organisation (−∞ for non-candidates). */
+/**
+ * The score of every organisation (−∞ for non-candidates): `partsOf` → `breakdownOf` →
+ * `scoreOf` inlined, with no allocation per organisation (this loop runs over the whole registry
+ * on every request).
+ */
 export function scoreAll(s: Signals, w: Weights, out: Float64Array = new Float64Array(s.n)): Float64Array {
   const sc = scalesOf(s);
-  for (let i = 0; i < s.n; i++)
-    out[i] = s.candidate[i] ? scoreOf(breakdownOf(partsOf(s, sc, i)), w) : -Infinity;
+  const { text, complementarity: comp, proximity: prox, sameNetwork: same, projects, candidate } = s;
+  const wProx = w.proximity;
+  const invAlloc = sc.allocation > 0 ? 1 / sc.allocation : 0;
+  const invLog = sc.logProjects > 0 ? 1 / sc.logProjects : 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!candidate[i]) {
+      out[i] = -Infinity;
+      continue;
+    }
+    let v = 0;
+    if (text) v += w.text * text[i]!;
+    if (comp) v += w.complementarity * comp[i]!;
+    if (prox) {
+      const shared = prox.shared[i]!;
+      if (shared > 0) v += wProx * PROXIMITY_PARTS.partners * (1 - 0.5 ** shared);
+      const a = prox.allocation[i]!;
+      if (a > 0) v += wProx * PROXIMITY_PARTS.neighbours * Math.sqrt(a * invAlloc);
+    }
+    if (same?.[i]) v += wProx * PROXIMITY_PARTS.network;
+    const p = projects[i]!;
+    if (p > 0) v += w.trackRecord * Math.log1p(p) * invLog;
+    if (p < NOVELTY_HORIZON) v += w.novelty * (1 - p / NOVELTY_HORIZON);
+    out[i] = v;
+  }
   return out;
 }
 

@@ -61,33 +61,54 @@ export function complementarity(
   const failing = new Set(before.results.filter((r) => !r.passed).map((r) => r.rule));
   if (failing.size === 0) return null;
   const labels = new Map(rules.rules.map((r) => [r.id, r.label ?? DEFAULT_RULE_LABELS[r.kind]]));
-  const byClass = new Map<string, string[]>();
-  const classOf = new Array<string>(c.ids.length);
+  const classes = classesOf(c);
+  // class × labelling membership → the rules it fixes (undefined: not evaluated yet)
+  const byClass: (string[] | undefined)[] = new Array(classes.count * 2);
+  const classOf = new Int32Array(c.ids.length).fill(-1);
   for (let i = 0; i < c.ids.length; i++) {
     if (!candidate[i]) continue;
-    let member = false;
-    for (const n of c.networks[i]!) if (labelling.has(n)) member = true;
-    const key = `${c.kinds[i]}|${c.sizeClasses[i]}|${regionOf(c.provinces[i]!)}|${member}`;
+    let member = 0;
+    if (labelling.size) for (const n of c.networks[i]!) if (labelling.has(n)) member = 1;
+    const key = classes.of[i]! * 2 + member;
     classOf[i] = key;
-    if (byClass.has(key)) continue;
+    if (byClass[key] !== undefined) continue;
     const after = evaluate(rules, make([...base, partnerOf(c, i, labelling, 'partner')]));
-    byClass.set(
-      key,
-      after.results.filter((r) => r.passed && failing.has(r.rule)).map((r) => r.rule),
-    );
+    byClass[key] = after.results.filter((r) => r.passed && failing.has(r.rule)).map((r) => r.rule);
   }
-  const fixable = new Set([...byClass.values()].flat());
+  const fixable = new Set(byClass.flatMap((x) => x ?? []));
   if (fixable.size === 0) return null;
   const values = new Float32Array(c.ids.length);
   for (let i = 0; i < c.ids.length; i++) {
-    const k = classOf[i];
-    if (k !== undefined) values[i] = byClass.get(k)!.length / fixable.size;
+    const k = classOf[i]!;
+    if (k >= 0) values[i] = byClass[k]!.length / fixable.size;
   }
   return {
     values,
     fixes: (i) => {
-      const k = classOf[i];
-      return k === undefined ? [] : byClass.get(k)!.map((id) => labels.get(id)!);
+      const k = classOf[i]!;
+      return k < 0 ? [] : byClass[k]!.map((id) => labels.get(id)!);
     },
   };
+}
+
+/** Look-alike classes (kind × size class × region) of a corpus, computed once per corpus. */
+const classCache = new WeakMap<Corpus, { of: Int32Array; count: number }>();
+function classesOf(c: Corpus): { of: Int32Array; count: number } {
+  let hit = classCache.get(c);
+  if (!hit) {
+    const ids = new Map<string, number>();
+    const of = new Int32Array(c.ids.length);
+    for (let i = 0; i < c.ids.length; i++) {
+      const key = `${c.kinds[i]}|${c.sizeClasses[i]}|${regionOf(c.provinces[i]!)}`;
+      let k = ids.get(key);
+      if (k === undefined) {
+        k = ids.size;
+        ids.set(key, k);
+      }
+      of[i] = k;
+    }
+    hit = { of, count: ids.size };
+    classCache.set(c, hit);
+  }
+  return hit;
 }
