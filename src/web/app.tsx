@@ -15,6 +15,7 @@ import { NetworksPage } from './pages/networks-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OrganisationCreatePage, OrganisationEditPage } from './pages/organisation-form-pages.tsx';
 import { OrganisationPage } from './pages/organisation-page.tsx';
+import { PartnersPage } from './pages/partners-page.tsx';
 import { ProjectPage } from './pages/project-page.tsx';
 import { ProjectsPage } from './pages/projects-page.tsx';
 import { ReviewBoardPage } from './pages/review-board-page.tsx';
@@ -60,6 +61,7 @@ export function App() {
               <Route path="reseaux" element={<NetworksPage />} />
               <Route path="reseaux/:slug" element={<NetworkPage />} />
               <Route path="recherche" element={<SearchPage />} />
+              <Route path="partenaires" element={<PartnersPage />} />
               <Route path="projets" element={<ProjectsPage />} />
               <Route path="projets/:id" element={<ProjectPage />} />
               <Route path="projets/:id/modifier" element={<SubmissionEditPage />} />

@@ -4,6 +4,7 @@ import type { OrganisationSummary, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { LANG_NAMES, LANGS, type Lang, LISTED_LANGS, useI18n } from '../i18n/i18n.tsx';
+import { HeaderSearch } from './header-search.tsx';
 import { SteeringNavLink } from './steering-nav.tsx';
 
 function Logo() {
@@ -111,6 +112,7 @@ export function Layout() {
               <span className="brand-tagline">{t('app.tagline')}</span>
             </span>
           </Link>
+          <HeaderSearch />
           <div className="header-tools">
             <LanguageSwitch />
             <AccountMenu />
@@ -128,6 +130,9 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/recherche">{t('nav.search')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/partenaires">{t('nav.partners')}</NavLink>
             </li>
             <li>
               <NavLink to="/projets">{t('nav.projects')}</NavLink>

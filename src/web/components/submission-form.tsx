@@ -17,6 +17,7 @@ import { ConsortiumBuilder, type PartnerRow } from './consortium-builder.tsx';
 import { EligibilityPanel, useLiveEligibility } from './eligibility-panel.tsx';
 import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { type ControlProps, FormField } from './form-field.tsx';
+import { PartnerFinderPanel } from './partner-finder-panel.tsx';
 
 /** The order of the summary: the form's order. */
 function fieldOrder(id: string): number {
@@ -231,6 +232,29 @@ export function SubmissionForm({
         />
         <EligibilityPanel check={check} title={t('elig.liveTitle')} />
       </div>
+      <PartnerFinderPanel
+        callId={call.id}
+        consortium={form.partners.map((p) => p.organisationId)}
+        text={[form.title, form.summary].join('\n')}
+        keywords={form.keywords
+          .split(/[;,]/)
+          .map((k) => k.trim())
+          .filter(Boolean)}
+        onAdd={(c) =>
+          set('partners', [
+            ...form.partners,
+            {
+              organisationId: c.organisationId,
+              name: c.name,
+              kind: c.kind,
+              sizeClass: c.sizeClass,
+              role: form.partners.some((p) => p.role === 'coordinator') ? 'partner' : 'coordinator',
+              budget: '',
+              funding: '',
+            },
+          ])
+        }
+      />
       <fieldset>
         <legend>{t('submit.sections.promised')}</legend>
         <p className="hint">{t('submit.promisedHint')}</p>

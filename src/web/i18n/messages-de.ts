@@ -2,6 +2,7 @@ import { deCalls } from './messages-de-calls.ts';
 import { deGraph } from './messages-de-graph.ts';
 import { deIndicators } from './messages-de-indicators.ts';
 import { deProjects } from './messages-de-projects.ts';
+import { deSearch } from './messages-de-search.ts';
 import type { Messages } from './messages-fr.ts';
 
 /**
@@ -364,4 +365,5 @@ export const de: Messages = {
   ...deGraph,
   ...deCalls,
   ...deIndicators,
+  ...deSearch,
 };

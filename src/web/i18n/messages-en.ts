@@ -2,6 +2,7 @@ import { enCalls } from './messages-en-calls.ts';
 import { enGraph } from './messages-en-graph.ts';
 import { enIndicators } from './messages-en-indicators.ts';
 import { enProjects } from './messages-en-projects.ts';
+import { enSearch } from './messages-en-search.ts';
 import type { Messages } from './messages-fr.ts';
 
 /** English catalogue: complete (the type checker refuses a missing key). */
@@ -357,4 +358,5 @@ export const en: Messages = {
   ...enGraph,
   ...enCalls,
   ...enIndicators,
+  ...enSearch,
 };

@@ -2,6 +2,7 @@ import { frCalls } from './messages-fr-calls.ts';
 import { frGraph } from './messages-fr-graph.ts';
 import { frIndicators } from './messages-fr-indicators.ts';
 import { frProjects } from './messages-fr-projects.ts';
+import { frSearch } from './messages-fr-search.ts';
 
 /** French catalogue: the source of every message key (the other languages are typed against it). */
 export const fr = {
@@ -358,6 +359,7 @@ export const fr = {
   ...frGraph,
   ...frCalls,
   ...frIndicators,
+  ...frSearch,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -3,6 +3,7 @@ import { nlCalls } from './messages-nl-calls.ts';
 import { nlGraph } from './messages-nl-graph.ts';
 import { nlIndicators } from './messages-nl-indicators.ts';
 import { nlProjects } from './messages-nl-projects.ts';
+import { nlSearch } from './messages-nl-search.ts';
 
 /**
  * Dutch catalogue, in Belgian Dutch (kmo, KBO, ondernemingsnummer, gemeente): complete (the type
@@ -363,4 +364,5 @@ export const nl: Messages = {
   ...nlGraph,
   ...nlCalls,
   ...nlIndicators,
+  ...nlSearch,
 };

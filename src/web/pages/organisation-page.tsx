@@ -9,6 +9,7 @@ import { EgoPartners } from '../components/ego-partners.tsx';
 import { MembershipsSection } from '../components/memberships-section.tsx';
 import { OrganisationProjects } from '../components/organisation-projects.tsx';
 import { PeopleSection } from '../components/people-section.tsx';
+import { SimilarOrganisations } from '../components/similar-organisations.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatNace } from '../lib/organisation-query.ts';
@@ -176,6 +177,7 @@ export function OrganisationPage() {
       <MembershipsSection org={o} onChanged={org.reload} />
       <OrganisationProjects organisationId={o.id} />
       <EgoPartners organisationId={o.id} />
+      <SimilarOrganisations organisationId={o.id} />
       {o.people && (
         <PeopleSection
           organisationId={o.id}
