@@ -1,3 +1,4 @@
+import { topK } from '../../analytics/matchmaking/score.ts';
 import { cosineAll, rowVector, sharedTerms } from '../../analytics/matchmaking/tfidf.ts';
 import type { Db } from '../../db/database.ts';
 import { type RuleSet, WALLOON_RD_RULES } from '../../domain/eligibility/index.ts';
@@ -129,21 +130,30 @@ export async function similarOrganisations(ctx: Ctx, id: number, limit = 10) {
   const q = rowVector(m.profiles, i);
   const cos = cosineAll(m.profiles, q, new Float32Array(n));
   const mine = new Set(c.networks[i]!);
-  const scored: { j: number; score: number; text: number; kind: number; network: number }[] = [];
+  const kindOf = (j: number) => (c.kinds[j] === c.kinds[i] ? 1 : 0);
+  const networkOf = (j: number) => {
+    for (const x of c.networks[j]!) if (mine.has(x)) return 1;
+    return 0;
+  };
+  const scores = new Float64Array(n).fill(-Infinity);
   for (let j = 0; j < n; j++) {
     if (j === i || cos[j]! <= 0) continue; // alike means a shared competence first
-    const kind = c.kinds[j] === c.kinds[i] ? 1 : 0;
-    let network = 0;
-    for (const x of c.networks[j]!) if (mine.has(x)) network = 1;
-    const score =
-      SIMILAR_WEIGHTS.text * cos[j]! + SIMILAR_WEIGHTS.kind * kind + SIMILAR_WEIGHTS.network * network;
-    scored.push({ j, score, text: cos[j]!, kind, network });
+    scores[j] =
+      SIMILAR_WEIGHTS.text * cos[j]! +
+      SIMILAR_WEIGHTS.kind * kindOf(j) +
+      SIMILAR_WEIGHTS.network * networkOf(j);
   }
-  scored.sort((a, b) => b.score - a.score || a.j - b.j);
+  const scored = Array.from(topK(scores, limit), (j) => ({
+    j,
+    score: scores[j]!,
+    text: cos[j]!,
+    kind: kindOf(j),
+    network: networkOf(j),
+  }));
   const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
     organisationId: id,
-    items: scored.slice(0, limit).map((s) => {
+    items: scored.map((s) => {
       const reasons: Reason[] = [];
       const shared = sharedTerms(m.profiles, q, s.j, 3, (t) => c.vocabulary.terms[t]!);
       reasons.push(
