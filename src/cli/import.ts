@@ -8,6 +8,7 @@ import {
   importMunicipalities,
   importNace,
 } from '../modules/reference/reference.service.ts';
+import { refreshOrganisationSearch } from '../modules/registry/organisations.repository.ts';
 import { openForCommand } from './database.ts';
 import { progressBar } from './progress.ts';
 
@@ -61,6 +62,15 @@ export async function importOrganisationsCommand(
     bar.done();
     if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printImportReport(report, (s) => process.stdout.write(`${s}\n`));
+    if (report.written) {
+      // a bulk load defers the full-text vectors to after its transaction
+      const t0 = performance.now();
+      const n = await refreshOrganisationSearch(handle.db);
+      if (n && !opts.json)
+        process.stdout.write(
+          `Full-text search: ${n} organisation(s) indexed (${Math.round(performance.now() - t0)} ms).\n`,
+        );
+    }
     return report.ok ? 0 : 1;
   } finally {
     await handle.close();

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { isEmpty, loadDemo } from '../modules/demo/demo.service.ts';
+import { refreshOrganisationSearch } from '../modules/registry/organisations.repository.ts';
 import { buildApp } from '../server/app.ts';
 import { openForCommand } from './database.ts';
 
@@ -18,6 +19,9 @@ export async function serve(opts: ServeOptions): Promise<void> {
     log('empty database: loading the generated Walloon demo data set…');
     await loadDemo(handle.db, { log });
   }
+  // Organisations bulk-imported while no server ran (or an interrupted refresh) become searchable.
+  const pending = await refreshOrganisationSearch(handle.db);
+  if (pending) log(`full-text search: ${pending} organisation(s) indexed`);
   const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
   const app = await buildApp({
     handle,

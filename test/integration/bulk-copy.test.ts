@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { bulkLoadOrganisations } from '../../src/modules/registry/organisations.repository.ts';
+import {
+  bulkLoadOrganisations,
+  refreshOrganisationSearch,
+} from '../../src/modules/registry/organisations.repository.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { DIALECT } from '../helpers/db.ts';
 
@@ -74,5 +78,46 @@ describe.skipIf(DIALECT !== 'pglite')('bulk load by COPY on the embedded databas
         generated: r.generated,
       })),
     );
+  });
+
+  it('defers the full-text vectors of a bulk load, then indexes them; the data version moves on', async () => {
+    const version = async () =>
+      (await t.handle.db.selectFrom('dataVersion').select('version').executeTakeFirstOrThrow()).version;
+    const before = await version();
+    const rows = [0, 1, 2].map((i) => ({
+      id: 910_000 + i,
+      name: `Zythologie ${i} SRL`,
+      nameKey: `zythologie ${i}`,
+      searchText: `zythologie ${i} srl`,
+      kind: 'enterprise',
+      description: 'Brasserie artisanale et fermentations houblonnées',
+      keywords: ['brasserie'],
+      generated: false,
+    }));
+    await t.handle.db.transaction().execute(async (trx) => bulkLoadOrganisations(trx, rows));
+    expect(await version()).toBeGreaterThan(before);
+    const pending = await t.handle.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '>=', 910_000)
+      .where(sql<boolean>`search_vector IS NULL`)
+      .execute();
+    expect(pending).toHaveLength(3);
+    // the earlier test's bulk-loaded rows are pending too
+    const allPending = await t.handle.db
+      .selectFrom('organisations')
+      .select('id')
+      .where(sql<boolean>`search_vector IS NULL`)
+      .execute();
+    expect(await refreshOrganisationSearch(t.handle.db, 2)).toBe(allPending.length);
+    const res = await t.app.inject({ url: '/api/v1/search?q=houblonn%C3%A9e&type=organisation' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      res
+        .json()
+        .items.map((i: { id: number }) => i.id)
+        .sort(),
+    ).toEqual([910_000, 910_001, 910_002]);
+    expect(await refreshOrganisationSearch(t.handle.db)).toBe(0);
   });
 });

@@ -274,7 +274,20 @@ export async function bulkLoadOrganisations(db: Tx, rows: BulkOrganisation[]): P
   await sql`DROP INDEX organisations_nace_idx`.execute(db);
   await sql`DROP INDEX organisations_sort_name_idx`.execute(db);
   await sql`ALTER TABLE organisations DROP CONSTRAINT organisations_enterprise_number_key`.execute(db);
+  await sql`DROP INDEX IF EXISTS organisations_search_vector_idx`.execute(db);
+  await sql`DROP INDEX IF EXISTS organisations_search_text_prefix_idx`.execute(db);
+  // Triggers off for the load (embedded, single connection): the full-text vectors are computed
+  // after the import's transaction by refreshOrganisationSearch; the data version is bumped here.
+  await sql`SET LOCAL session_replication_role = replica`.execute(db);
   await copyOrganisations(db, rows);
+  await sql`SET LOCAL session_replication_role = DEFAULT`.execute(db);
+  await sql`UPDATE data_version SET version = version + 1 WHERE id = 1`.execute(db);
+  await sql`CREATE INDEX organisations_search_vector_idx ON organisations USING gin (search_vector)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX organisations_search_text_prefix_idx ON organisations (search_text text_pattern_ops)`.execute(
+    db,
+  );
   await sql`CREATE INDEX organisations_search_trgm_idx ON organisations USING gin (search_text gin_trgm_ops)`.execute(
     db,
   );
@@ -425,4 +438,23 @@ export async function bulkInsertMemberships(
 export async function organisationsByIds(db: Tx, ids: number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('organisations').selectAll().where(sql<boolean>`id = ANY(${ids}::int[])`).execute();
+}
+
+/**
+ * Compute the full-text vectors of organisations loaded in bulk (their trigger was off), in
+ * batches of `batch` rows, each its own statement. Returns how many were indexed. Run after a bulk
+ * import and at server start (an interrupted refresh resumes).
+ */
+export async function refreshOrganisationSearch(db: Db, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const r = await sql`
+      UPDATE organisations SET search_vector = polaris_organisation_vector(name, keywords, description)
+      WHERE id IN (SELECT id FROM organisations WHERE search_vector IS NULL ORDER BY id LIMIT ${batch})`.execute(
+      db,
+    );
+    const n = Number(r.numAffectedRows ?? 0);
+    total += n;
+    if (n < batch) return total;
+  }
 }
