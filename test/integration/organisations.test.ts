@@ -47,6 +47,7 @@ describe('organisations: read, create, update, delete', () => {
       });
       expect(body).not.toHaveProperty('nameKey');
       expect(body).not.toHaveProperty('searchText');
+      expect(body).not.toHaveProperty('searchVector');
       expect(
         body.memberships.map((m: Record<string, unknown>) => [
           m.networkSlug,

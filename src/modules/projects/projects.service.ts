@@ -142,7 +142,7 @@ export async function getProject(ctx: Ctx, id: number) {
     partnerOrganisationIds: partners.flatMap((x) => (x.organisationId != null ? [x.organisationId] : [])),
     status: p.status,
   });
-  const { searchText: _s, createdBy: _c, ...rest } = p;
+  const { searchText: _s, searchVector: _v, searchName: _n, createdBy: _c, ...rest } = p;
   return {
     ...rest,
     networks: networks.map(networkView),

@@ -113,7 +113,7 @@ export async function getOrganisation(ctx: Ctx, id: number) {
   const networkIds = [...new Set(memberships.map((m) => m.networkId))];
   const resource = { organisationId: id, organisationNetworkIds: networkIds };
   const mayReadPeople = can(ctx.actor, 'people:read', resource);
-  const { nameKey: _k, searchText: _s, ...rest } = org;
+  const { nameKey: _k, searchText: _s, searchVector: _v, ...rest } = org;
   return {
     ...rest,
     enterpriseNumber: org.enterpriseNumber ? formatEnterpriseNumber(org.enterpriseNumber) : null,
