@@ -165,4 +165,33 @@ describe('search and partner matchmaking', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('proposes partners inside the submission form and adds one to the consortium', async () => {
+    const { page, errors, context } = await browser.open();
+    const login = await context.request.post('/api/v1/auth/login', {
+      data: { email: 'consortium@polaris.demo', password: 'polaris-demo-consortium' },
+    });
+    expect(login.status()).toBe(200);
+    await page.goto('/appels');
+    await page
+      .locator('section[aria-labelledby="calls-open"] .call-card')
+      .first()
+      .getByRole('link', { name: /ouvert/ })
+      .click();
+    await page.getByRole('link', { name: 'Déposer un projet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Déposer un projet' }).waitFor();
+    await page.getByLabel('Titre').fill('Emballages compostables pour produits frais');
+    const panel = page.getByRole('region', { name: 'Trouver des partenaires' });
+    await panel.getByRole('button', { name: 'Proposer des partenaires' }).click();
+    const first = panel.locator('.candidate').first();
+    await first.locator('ul.reasons li').first().waitFor();
+    const name = (await first.locator('.candidate-head a').textContent()) ?? '';
+    await first.getByRole('button', { name: `Ajouter au consortium — ${name}` }).click();
+    const partners = page.getByRole('table', { name: 'Partenaires du consortium' });
+    await partners.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
+    await first.getByRole('button', { name: `Dans le consortium — ${name}` }).waitFor();
+    await expectAccessible(page, 'submission form with proposed partners');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
