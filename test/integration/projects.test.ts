@@ -177,7 +177,8 @@ describe('projects API', () => {
       expect(p).not.toHaveProperty('fundingRequestedEur');
     }
     expect(pub.transitions).toBeNull();
-    for (const internal of ['searchText', 'searchVector', 'searchName', 'createdBy']) expect(pub).not.toHaveProperty(internal);
+    for (const internal of ['searchText', 'searchVector', 'searchName', 'createdBy'])
+      expect(pub).not.toHaveProperty(internal);
     expect(pub.permissions.confidential).toBe(false);
     const own = (await get(`/api/v1/projects/${ids.lab}`, 'member')).json();
     expect(own.partners[0]).toMatchObject({ budgetEur: 400_000, fundingRequestedEur: 250_000 });
