@@ -1,4 +1,4 @@
-import type { EvaluationGrid } from './grid.ts';
+import type { EvaluationGrid, GridCriterion } from './grid.ts';
 import type { RuleSet } from './types.ts';
 
 /**
@@ -132,6 +132,18 @@ const SCALE = { min: 0, max: 10 };
  * assumptions — stage 1 (the pole's selection committee, pre-proposal) leans on innovation and
  * fit with the pole, stage 2 (international jury, full proposal) balances the five.
  */
+/** The five criteria; `weights` gives each stage's share per criterion (summing to 1). */
+function criteria(weights: Record<string, number>): GridCriterion[] {
+  const labels: [string, string, string][] = [
+    ['innovation', 'Innovation', 'Innovation'],
+    ['partnership', 'Partenariat', 'Partnership'],
+    ['critical_mass', 'Masse critique', 'Critical mass'],
+    ['international_visibility', 'Visibilité internationale', 'International visibility'],
+    ['economic_impact', 'Impact économique', 'Economic impact'],
+  ];
+  return labels.map(([id, fr, en]) => ({ id, label: { fr, en }, weight: weights[id]!, scale: SCALE }));
+}
+
 export const WALLOON_RD_GRID: EvaluationGrid = {
   id: 'walloon-rd-grid',
   label: { fr: "Grille d'évaluation des projets de R&D des pôles", en: 'Pole R&D project evaluation grid' },
@@ -139,64 +151,24 @@ export const WALLOON_RD_GRID: EvaluationGrid = {
     {
       stage: 1,
       label: { fr: 'Étape 1 : comité de sélection du pôle', en: "Stage 1: pole's selection committee" },
-      criteria: [
-        {
-          id: 'innovation',
-          label: { fr: 'Innovation', en: 'Innovation' },
-          weight: 0.3,
-          scale: SCALE,
-        },
-        { id: 'partnership', label: { fr: 'Partenariat', en: 'Partnership' }, weight: 0.2, scale: SCALE },
-        {
-          id: 'critical_mass',
-          label: { fr: 'Masse critique', en: 'Critical mass' },
-          weight: 0.15,
-          scale: SCALE,
-        },
-        {
-          id: 'international_visibility',
-          label: { fr: 'Visibilité internationale', en: 'International visibility' },
-          weight: 0.15,
-          scale: SCALE,
-        },
-        {
-          id: 'economic_impact',
-          label: { fr: 'Impact économique', en: 'Economic impact' },
-          weight: 0.2,
-          scale: SCALE,
-        },
-      ],
+      criteria: criteria({
+        innovation: 0.3,
+        partnership: 0.2,
+        critical_mass: 0.15,
+        international_visibility: 0.15,
+        economic_impact: 0.2,
+      }),
     },
     {
       stage: 2,
       label: { fr: 'Étape 2 : jury international', en: 'Stage 2: international jury' },
-      criteria: [
-        {
-          id: 'innovation',
-          label: { fr: 'Innovation', en: 'Innovation' },
-          weight: 0.25,
-          scale: SCALE,
-        },
-        { id: 'partnership', label: { fr: 'Partenariat', en: 'Partnership' }, weight: 0.2, scale: SCALE },
-        {
-          id: 'critical_mass',
-          label: { fr: 'Masse critique', en: 'Critical mass' },
-          weight: 0.2,
-          scale: SCALE,
-        },
-        {
-          id: 'international_visibility',
-          label: { fr: 'Visibilité internationale', en: 'International visibility' },
-          weight: 0.15,
-          scale: SCALE,
-        },
-        {
-          id: 'economic_impact',
-          label: { fr: 'Impact économique', en: 'Economic impact' },
-          weight: 0.2,
-          scale: SCALE,
-        },
-      ],
+      criteria: criteria({
+        innovation: 0.25,
+        partnership: 0.2,
+        critical_mass: 0.2,
+        international_visibility: 0.15,
+        economic_impact: 0.2,
+      }),
     },
   ],
 };

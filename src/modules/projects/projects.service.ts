@@ -129,10 +129,9 @@ export async function getProject(ctx: Ctx, id: number) {
   // An invisible project answers 404, as if it did not exist: its existence is confidential too.
   if (!p) throw new NotFoundError(`Project ${id}`);
   // An assigned reviewer reads the whole proposal (budgets included) but not the journal.
-  const reviewer =
-    !(await repo.isVisible(ctx.db, scope, id)) &&
-    (await repo.isAssignedReviewer(ctx.db, ctx.actor.userId, id));
-  if (!reviewer && !(await repo.isVisible(ctx.db, scope, id))) throw new NotFoundError(`Project ${id}`);
+  const visible = await repo.isVisible(ctx.db, scope, id);
+  const reviewer = !visible && (await repo.isAssignedReviewer(ctx.db, ctx.actor.userId, id));
+  if (!visible && !reviewer) throw new NotFoundError(`Project ${id}`);
   const [partners, networks] = await Promise.all([
     repo.partnersOf(ctx.db, [id]),
     repo.networksOf(ctx.db, [id]),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as s from './review.schemas.ts';
 import * as review from './review.service.ts';
+import * as reviewers from './reviewers.service.ts';
 
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -88,7 +89,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/reviews/mine',
     { schema: { tags, summary: 'My assignments as a reviewer, with the grid and my scores' } },
-    async (req) => review.myReviews(req.ctx),
+    async (req) => reviewers.myReviews(req.ctx),
   );
   r.put(
     '/reviews/:id',
@@ -100,19 +101,19 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
         body: s.scoresBody,
       },
     },
-    async (req) => review.saveScores(req.ctx, req.params.id, req.body),
+    async (req) => reviewers.saveScores(req.ctx, req.params.id, req.body),
   );
   r.get('/reviewers', { schema: { tags, summary: 'The reviewer pool (managers and admins)' } }, async (req) =>
-    review.listReviewers(req.ctx),
+    reviewers.listReviewers(req.ctx),
   );
   r.post(
     '/reviewers',
     { schema: { tags, summary: 'Add a reviewer to the pool', body: s.reviewerBody } },
-    async (req, reply) => reply.status(201).send(await review.createReviewer(req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await reviewers.createReviewer(req.ctx, req.body)),
   );
   r.post(
     '/reviews/conflicts',
     { schema: { tags, summary: 'Declare a conflict of interest (the reviewer)', body: s.conflictBody } },
-    async (req, reply) => reply.status(201).send(await review.declareConflict(req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await reviewers.declareConflict(req.ctx, req.body)),
   );
 }
