@@ -222,6 +222,21 @@ describe('jury review', () => {
     });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().error).toMatch(/partner of the project/);
+    // a third reviewer by hand on a 2-reviewer project: stored, and the evaluation says what it breaks
+    const extra = await req('POST', `/api/v1/calls/${callId}/review/assignments`, 'manager', {
+      projectId: p.P1,
+      reviewerId: rv.r5,
+      stage: 1,
+    });
+    expect(extra.statusCode, extra.body).toBe(201);
+    expect(extra.json().valid).toBe(false);
+    expect(extra.json().violations.map((v: { kind: string }) => v.kind)).toContain('project_over');
+    const removed = await req(
+      'DELETE',
+      `/api/v1/calls/${callId}/review/assignments/${extra.json().id}`,
+      'manager',
+    );
+    expect(removed.statusCode).toBe(200);
     await t.handle.db.updateTable('calls').set({ reviewersPerProject: 5 }).where('id', '=', callId).execute();
     const res = (await req('POST', `/api/v1/calls/${callId}/review/solve?stage=1`, 'manager')).json();
     expect(res.feasible).toBe(false);

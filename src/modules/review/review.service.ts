@@ -305,7 +305,17 @@ export async function addAssignment(
     .returning('id')
     .executeTakeFirstOrThrow();
   await audit(ctx.db, ctx.actor, 'review:assign-manual', 'project', projectId, { reviewerId, stage });
-  return { id, ...(await board(ctx, callId, stage)).evaluation };
+  // the board's evaluation of the assignment with this pair added (no second read of the stage)
+  const evaluation = evaluateAssignment(
+    problemOf(f, []),
+    indexOfPairs(f, [...f.assignments, { projectId, reviewerId }]),
+  );
+  return {
+    id,
+    valid: evaluation.valid,
+    totalAffinity: evaluation.totalAffinity,
+    violations: evaluation.violations,
+  };
 }
 
 export async function removeAssignment(ctx: Ctx, callId: number, assignmentId: number) {
