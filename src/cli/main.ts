@@ -6,6 +6,7 @@ import { VERSION } from '../server/app.ts';
 import { openForCommand } from './database.ts';
 import { exportOrganisationsCommand } from './export.ts';
 import { graphCommand } from './graph.ts';
+import { impactCommand } from './impact.ts';
 import {
   importCordisCommand,
   importOrganisationsCommand,
@@ -170,6 +171,7 @@ program.addCommand(graphCommand(run));
 
 // matchmaking evaluate: offline evaluation of partner recommendation (a CORDIS file, or the stored projects)
 program.addCommand(matchmakingCommand(run));
+program.addCommand(impactCommand(run));
 
 const users = program.command('users').description('manage accounts');
 users
