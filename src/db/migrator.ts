@@ -5,6 +5,7 @@ import * as m20261128T0600 from './migrations/2026-11-28T0600-data-version.ts';
 import * as m20261128T0800 from './migrations/2026-11-28T0800-projects.ts';
 import * as m20261128T0900 from './migrations/2026-11-28T0900-review.ts';
 import * as m20261128T1200 from './migrations/2026-11-28T1200-search.ts';
+import * as m20261128T1350 from './migrations/2026-11-28T1350-impact-runs.ts';
 
 /**
  * Migrations are listed here explicitly (not read from the folder) so they work the same from
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0800-projects': m20261128T0800,
   '2026-11-28T0900-review': m20261128T0900,
   '2026-11-28T1200-search': m20261128T1200,
+  '2026-11-28T1350-impact-runs': m20261128T1350,
 };
 
 class StaticProvider implements MigrationProvider {

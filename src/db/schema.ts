@@ -312,6 +312,29 @@ export interface DataVersionTable {
   version: number;
 }
 
+/** One causal estimation on the firm-year panel (migration 2026-11-28T1350-impact-runs). */
+export interface ImpactRunsTable {
+  id: Generated<number>;
+  kind: 'attgt' | 'did' | 'twfe' | 'matching';
+  /** the normalised parameters (JSON text on insert; read back as text, see impact-runs.repository.ts) */
+  parameters: ColumnType<unknown, string, string>;
+  /** canonical JSON of the parameters: the reuse key with dataVersion */
+  parametersKey: string;
+  dataVersion: number;
+  status: ColumnType<
+    'queued' | 'running' | 'done' | 'failed',
+    'queued' | undefined,
+    'queued' | 'running' | 'done' | 'failed'
+  >;
+  progress: Generated<number>;
+  message: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  createdBy: number | null;
+  createdAt: Generated<Date>;
+  startedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finishedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   dataVersion: DataVersionTable;
   networks: NetworksTable;
@@ -338,6 +361,7 @@ export interface Database {
   reviewAssignments: ReviewAssignmentsTable;
   reviewScores: ReviewScoresTable;
   projectReviews: ProjectReviewsTable;
+  impactRuns: ImpactRunsTable;
 }
 
 export type Network = Selectable<NetworksTable>;
