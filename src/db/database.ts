@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { CopyingClient } from './pg-copy-client.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -62,7 +63,8 @@ export function databaseOnPGlite(pglite: PGlite): DatabaseHandle {
 
 /** Kysely over a PostgreSQL server. */
 export function databaseOnPostgres(connectionString: string, poolSize = 20): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // CopyingClient: COPY statements tagged by copy.ts run through pg-copy-streams
+  const pool = new pg.Pool({ connectionString, max: poolSize, Client: CopyingClient });
   // An idle client whose server connection drops (a restart, an administrator's kill) must not
   // take the process down: the pool discards it and opens a new one on the next query.
   pool.on('error', (err) => {

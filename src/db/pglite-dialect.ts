@@ -13,6 +13,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { copyToken, storeCopyOutput, takeCopyInput } from './copy.ts';
 
 /**
  * A Kysely dialect over one PGlite instance.
@@ -51,35 +52,21 @@ class Mutex {
   }
 }
 
-/**
- * Data for `COPY … FROM '/dev/blob'` statements, keyed by a token the statement carries in a
- * comment (see `copyFromText`): Kysely passes only SQL and parameters to the connection, so the
- * blob travels beside it. The dialect runs one query at a time, so a token is taken exactly once.
- */
-const pendingBlobs = new Map<string, Blob>();
-let blobCounter = 0;
-
-/** Register `text` as the input of one COPY statement; returns the SQL comment that names it. */
-export function registerCopyBlob(text: string): string {
-  const token = `polaris-blob-${++blobCounter}`;
-  pendingBlobs.set(token, new Blob([text]));
-  return `/* ${token} */`;
-}
+// COPY data travels beside the SQL (see copy.ts); re-exported for the existing callers.
+export { registerCopyBlob } from './copy.ts';
 
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | null = null;
   constructor(readonly pglite: PGlite | PGliteTx) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const token = compiled.sql.startsWith('/* polaris-blob-')
-      ? compiled.sql.slice(3, compiled.sql.indexOf(' */'))
-      : null;
-    const blob = token ? pendingBlobs.get(token) : undefined;
-    if (token) pendingBlobs.delete(token);
+    const token = copyToken(compiled.sql);
+    const blob = token ? takeCopyInput(token) : undefined;
     const res = await this.pglite.query<R>(
       compiled.sql,
       compiled.parameters as unknown[],
       blob ? { blob } : undefined,
     );
+    if (token && res.blob) storeCopyOutput(token, new Uint8Array(await res.blob.arrayBuffer()));
     return {
       rows: res.rows,
       numAffectedRows: res.affectedRows != null ? BigInt(res.affectedRows) : undefined,
