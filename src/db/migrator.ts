@@ -5,6 +5,7 @@ import * as m20261128T0600 from './migrations/2026-11-28T0600-data-version.ts';
 import * as m20261128T0800 from './migrations/2026-11-28T0800-projects.ts';
 import * as m20261128T0900 from './migrations/2026-11-28T0900-review.ts';
 import * as m20261128T1200 from './migrations/2026-11-28T1200-search.ts';
+import * as m20261128T1300 from './migrations/2026-11-28T1300-impact.ts';
 import * as m20261128T1350 from './migrations/2026-11-28T1350-impact-runs.ts';
 
 /**
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0800-projects': m20261128T0800,
   '2026-11-28T0900-review': m20261128T0900,
   '2026-11-28T1200-search': m20261128T1200,
+  '2026-11-28T1300-impact': m20261128T1300,
   '2026-11-28T1350-impact-runs': m20261128T1350,
 };
 

@@ -335,8 +335,48 @@ export interface ImpactRunsTable {
   finishedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** One row per enterprise and year of the impact panel (migration 2026-11-28T1300-impact). */
+export interface FirmYearsTable {
+  /** ten digits, canonical (enterprise-number.ts) */
+  enterpriseNumber: string;
+  year: number;
+  /** full-time-equivalent employment */
+  fte: number | null;
+  /** EUR */
+  valueAdded: number | null;
+  turnover: number | null;
+  exports: number | null;
+  naceCode: string | null;
+  municipalityNis: string | null;
+  /** a custom treatment column of the panel file: first treated year */
+  treatmentYear: number | null;
+  importId: number | null;
+}
+
+export interface PanelImportsTable {
+  id: Generated<number>;
+  fileName: string | null;
+  source: string | null;
+  rows: number;
+  firms: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  replaced: Generated<number>;
+  unknownEnterprises: Generated<number>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface PanelVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   dataVersion: DataVersionTable;
+  firmYears: FirmYearsTable;
+  panelImports: PanelImportsTable;
+  panelVersion: PanelVersionTable;
   networks: NetworksTable;
   organisations: OrganisationsTable;
   memberships: MembershipsTable;
