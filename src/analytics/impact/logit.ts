@@ -101,9 +101,9 @@ export function logit(
   let devOld = deviance(y, mu, pw);
   const z = new Float64Array(n);
   const w = new Float64Array(n);
-  let beta = new Float64Array(k);
-  let information = new Float64Array(k * k);
-  let L = new Float64Array(k * k);
+  let beta: Float64Array = new Float64Array(k);
+  let information: Float64Array = new Float64Array(k * k);
+  let L: Float64Array = new Float64Array(k * k);
   let converged = false;
   let iter = 0;
   let dev = devOld;
