@@ -1,0 +1,372 @@
+import { parseEnterpriseNumber } from '../domain/enterprise-number.ts';
+import type { ErrorDetail } from '../domain/errors.ts';
+import { parseNaceCode } from '../domain/nace.ts';
+import { stripAccents } from '../domain/text.ts';
+import { headerKey } from './organisation-columns.ts';
+
+/**
+ * The firm-year panel files: how the National Bank's balance-sheet office (Centrale des bilans),
+ * social-security (ONSS) extracts and hand-made spreadsheets name their columns, in French,
+ * English and Dutch, and how their cells are read in Belgian formats (`1.234,5`, `1 234,5`,
+ * `(1.234)`, `12,5 k€`). One row per enterprise and year.
+ */
+
+export type PanelField =
+  | 'enterpriseNumber'
+  | 'year'
+  | 'fte'
+  | 'valueAdded'
+  | 'turnover'
+  | 'exports'
+  | 'naceCode'
+  | 'municipality'
+  | 'treatmentYear';
+
+/** The numeric outcome columns (at least one is required). */
+export const OUTCOME_FIELDS = ['fte', 'valueAdded', 'turnover', 'exports'] as const;
+export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+
+const ALIASES: Record<PanelField, string[]> = {
+  enterpriseNumber: [
+    'numero d entreprise',
+    'numero entreprise',
+    'n entreprise',
+    'n d entreprise',
+    'no entreprise',
+    'bce',
+    'n bce',
+    'numero bce',
+    'kbo',
+    'kbo nummer',
+    'enterprise number',
+    'company number',
+    'enterprise',
+    'firm',
+    'tva',
+    'n tva',
+    'numero tva',
+    'vat',
+    'vat number',
+    'ondernemingsnummer',
+    'btw',
+  ],
+  year: ['annee', 'exercice', 'exercice comptable', 'year', 'fiscal year', 'jaar', 'boekjaar', 'periode'],
+  fte: [
+    'etp',
+    'emploi',
+    'emploi etp',
+    'emplois etp',
+    'travailleurs etp',
+    'effectif etp',
+    'personnel etp',
+    'nombre moyen de travailleurs en etp',
+    '9087',
+    'code 9087',
+    'fte',
+    'employment',
+    'employment fte',
+    'employees fte',
+    'vte',
+    'voltijdse equivalenten',
+    'werkgelegenheid',
+    'tewerkstelling',
+  ],
+  valueAdded: [
+    'valeur ajoutee',
+    'valeur ajoutee brute',
+    'va',
+    'value added',
+    'gross value added',
+    'toegevoegde waarde',
+    'bruto toegevoegde waarde',
+  ],
+  turnover: ['chiffre d affaires', 'ca', 'code 70', 'turnover', 'sales', 'omzet'],
+  exports: ['exportations', 'exportation', 'export', 'exports', 'chiffre d affaires export', 'uitvoer'],
+  naceCode: [
+    'nace',
+    'code nace',
+    'nace bel',
+    'nacebel',
+    'nace code',
+    'code activite',
+    'activite nace',
+    'nace bel 2008',
+  ],
+  municipality: [
+    'commune',
+    'code nis',
+    'nis',
+    'code ins',
+    'nis code',
+    'commune nis',
+    'municipality',
+    'localite',
+    'gemeente',
+    'nis code gemeente',
+  ],
+  treatmentYear: [
+    'annee de traitement',
+    'traitement',
+    'annee traitement',
+    'premiere annee traitee',
+    'cohorte',
+    'treatment',
+    'treatment year',
+    'first treated',
+    'first treated year',
+    'cohort',
+    'behandeling',
+    'jaar van behandeling',
+  ],
+};
+
+const BY_ALIAS = new Map<string, PanelField>();
+for (const [field, aliases] of Object.entries(ALIASES) as [PanelField, string[]][])
+  for (const a of aliases) BY_ALIAS.set(a, field);
+
+/** The unit a header announces for money columns: `(k€)`, `milliers d'euros`, `x 1000` → 1,000; `M€`, `millions` → 10⁶. */
+export function headerScale(header: string): number {
+  const h = stripAccents(header).toLowerCase();
+  if (/k€|\bk ?eur\b|millier|duizend|thousand|x ?1[ .]?000\b/.test(h)) return 1000;
+  if (/m€|\bm ?eur\b|million|miljoen/.test(h)) return 1_000_000;
+  return 1;
+}
+
+export interface PanelColumnMap {
+  index: Partial<Record<PanelField, number>>;
+  /** field → header as written in the file (for reports) */
+  header: Partial<Record<PanelField, string>>;
+  /** field → multiplier announced by the header (money in thousands, …) */
+  scale: Partial<Record<OutcomeField, number>>;
+  unknown: string[];
+}
+
+/** Map the header row to fields; required: enterprise number, year and at least one outcome. */
+export function mapPanelHeaders(headers: string[]): { map: PanelColumnMap; errors: ErrorDetail[] } {
+  const map: PanelColumnMap = { index: {}, header: {}, scale: {}, unknown: [] };
+  const errors: ErrorDetail[] = [];
+  headers.forEach((h, i) => {
+    const field = BY_ALIAS.get(headerKey(h));
+    if (!field) {
+      if (h.trim() !== '') map.unknown.push(h);
+      return;
+    }
+    if (map.index[field] !== undefined) {
+      errors.push({
+        path: `column "${h}"`,
+        column: h,
+        row: 1,
+        message: `two columns mean ${field}: "${map.header[field]}" and "${h}"`,
+      });
+      return;
+    }
+    map.index[field] = i;
+    map.header[field] = h;
+    if (field === 'valueAdded' || field === 'turnover' || field === 'exports') {
+      const s = headerScale(h);
+      if (s !== 1) map.scale[field] = s;
+    }
+  });
+  const names = headers.map((h) => `"${h}"`).join(', ') || 'nothing';
+  if (map.index.enterpriseNumber === undefined)
+    errors.push({
+      path: 'row 1',
+      row: 1,
+      message: `the required column "numéro d'entreprise" (enterprise number) is missing; the header row has: ${names}`,
+    });
+  if (map.index.year === undefined)
+    errors.push({
+      path: 'row 1',
+      row: 1,
+      message: `the required column "année" (year) is missing; the header row has: ${names}`,
+    });
+  if (!OUTCOME_FIELDS.some((f) => map.index[f] !== undefined))
+    errors.push({
+      path: 'row 1',
+      row: 1,
+      message: `no outcome column: give at least one of "ETP" (FTE employment), "valeur ajoutée", "chiffre d'affaires", "exportations"; the header row has: ${names}`,
+    });
+  return { map, errors };
+}
+
+/**
+ * How a file writes decimals: `be` (semicolon CSV from Belgian Excel: `1.234,5`), `en`
+ * (comma CSV: `1,234.5`), `auto` (tab CSV, XLSX: the last of `.`/`,` is the decimal mark when
+ * both appear; a lone `,` is decimal; several of one mark are thousands).
+ */
+export type NumberLocale = 'be' | 'en' | 'auto';
+
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+const SPACES = /[\s\u00a0\u202f']/g;
+
+/**
+ * A number as Belgian files write it; null for an empty cell, NaN when it is not a number.
+ * Accepts thousands separators (dot, space, no-break space, apostrophe), a decimal comma,
+ * a currency or unit suffix (€, EUR), a Unicode minus and accounting parentheses for negatives.
+ */
+export function parseDecimal(input: string, locale: NumberLocale = 'auto'): number | null {
+  let s = input.trim();
+  if (s === '' || s === '-' || s === '—') return null;
+  if (PLAIN.test(s) && (locale !== 'be' || !/^-?\d{1,3}\.\d{3}$/.test(s))) return Number(s);
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(/\s*(€|eur|euros?)$/i, '').replace(SPACES, '');
+  if (/^[-−]/.test(s)) {
+    negative = !negative;
+    s = s.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return Number.NaN;
+  const dots = s.split('.').length - 1;
+  const commas = s.split(',').length - 1;
+  let decimal: '.' | ',' | null;
+  if (dots && commas) decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+  else if (commas) decimal = locale === 'en' || commas > 1 ? null : ',';
+  else if (dots) {
+    if (dots > 1) decimal = null;
+    else if (locale === 'be') decimal = /^\d{1,3}\.\d{3}$/.test(s) ? null : '.';
+    else decimal = '.';
+  } else decimal = null;
+  const thousands = decimal === '.' ? ',' : decimal === ',' ? '.' : /[.,]/;
+  const parts = decimal ? s.split(decimal) : [s];
+  if (parts.length > 2) return Number.NaN;
+  const intPart = parts[0]!;
+  // thousands groups must be three digits: "1.23.4" is a typo, not a number
+  if (/[.,]/.test(intPart) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(intPart)) return Number.NaN;
+  const digits = intPart.replace(thousands, '').replace(/[.,]/g, '');
+  const v = Number(parts.length === 2 ? `${digits}.${parts[1]}` : digits);
+  return negative ? -v : v;
+}
+
+/** A year: `2017`, `2017.0`, or an accounting period end `31/12/2017` / `2017-12-31`; NaN otherwise. */
+export function parseYear(input: string): number | null {
+  const s = input.trim();
+  if (s === '') return null;
+  let m = /^(\d{4})(?:\.0+)?$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(s) ?? /^(\d{4})-\d{2}-\d{2}$/.exec(s);
+  if (m) return Number(m[1]);
+  return Number.NaN;
+}
+
+/** Bounds past which a value is taken for a typo or a unit mistake, not a firm. */
+export const ABSURD = {
+  /** the largest Belgian employers have a few tens of thousands of FTE */
+  fte: 200_000,
+  /** EUR: 1,000 billion, above any Belgian company's turnover */
+  money: 1e12,
+  minYear: 1950,
+};
+
+/** One checked row of a panel file. */
+export interface PanelRow {
+  enterpriseNumber: string;
+  year: number;
+  fte: number | null;
+  valueAdded: number | null;
+  turnover: number | null;
+  exports: number | null;
+  naceCode: string | null;
+  /** a 5-digit NIS code, or the name as written (matched against the municipality list later) */
+  municipality: string | null;
+  treatmentYear: number | null;
+}
+
+/** Read the cells of one row; problems are pushed to `errors` with row, column, value and reason. */
+export function readPanelRow(
+  cells: string[],
+  line: number,
+  map: PanelColumnMap,
+  locale: NumberLocale,
+  errors: ErrorDetail[],
+  opts: { maxYear: number; enterprise: (raw: string) => ReturnType<typeof parseEnterpriseNumber> },
+): PanelRow | null {
+  const n0 = errors.length;
+  const cell = (f: PanelField) => {
+    const i = map.index[f];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const fail = (f: PanelField, value: string, message: string) => {
+    const column = map.header[f] ?? f;
+    errors.push({ path: `row ${line} / column "${column}"`, row: line, column, value, message });
+  };
+  const enRaw = cell('enterpriseNumber');
+  const en = opts.enterprise(enRaw);
+  if (!en.ok) fail('enterpriseNumber', enRaw, en.reason);
+  const yearRaw = cell('year');
+  const year = parseYear(yearRaw);
+  if (year === null) fail('year', yearRaw, 'the year is missing');
+  else if (Number.isNaN(year)) fail('year', yearRaw, `"${yearRaw}" is not a year (2017 or 31/12/2017)`);
+  else if (year < ABSURD.minYear || year > opts.maxYear)
+    fail('year', yearRaw, `the year ${year} is outside ${ABSURD.minYear}–${opts.maxYear}`);
+  const values: Record<OutcomeField, number | null> = {
+    fte: null,
+    valueAdded: null,
+    turnover: null,
+    exports: null,
+  };
+  for (const f of OUTCOME_FIELDS) {
+    if (map.index[f] === undefined) continue;
+    const raw = cell(f);
+    const v = parseDecimal(raw, locale);
+    if (v === null) continue;
+    if (Number.isNaN(v)) {
+      fail(f, raw, `"${raw}" is not a number`);
+      continue;
+    }
+    const scaled = v * (map.scale[f] ?? 1);
+    if (f !== 'valueAdded' && scaled < 0) fail(f, raw, `a negative ${LABEL[f]} is impossible`);
+    else if (f === 'fte' && scaled > ABSURD.fte)
+      fail(f, raw, `${scaled} FTE is more than any Belgian employer (${ABSURD.fte.toLocaleString('en')})`);
+    else if (f !== 'fte' && Math.abs(scaled) > ABSURD.money)
+      fail(f, raw, `${LABEL[f]} of ${scaled.toExponential(2)} EUR is absurd (check the unit)`);
+    else values[f] = scaled;
+  }
+  let naceCode: string | null = null;
+  const naceRaw = cell('naceCode');
+  if (naceRaw !== '') {
+    const p = parseNaceCode(naceRaw);
+    if (p.ok) naceCode = p.value;
+    else fail('naceCode', naceRaw, p.reason);
+  }
+  const muni = cell('municipality');
+  let treatmentYear: number | null = null;
+  const trRaw = cell('treatmentYear');
+  if (trRaw !== '' && trRaw !== '0') {
+    const t = parseYear(trRaw);
+    if (t === null || Number.isNaN(t) || t < ABSURD.minYear || t > 2100)
+      fail('treatmentYear', trRaw, `"${trRaw}" is not a treatment year (a year, or empty for never treated)`);
+    else treatmentYear = t;
+  }
+  if (errors.length > n0 || !en.ok || year === null || Number.isNaN(year)) return null;
+  return {
+    enterpriseNumber: en.value,
+    year,
+    ...values,
+    naceCode,
+    municipality: muni === '' ? null : muni,
+    treatmentYear,
+  };
+}
+
+const LABEL: Record<OutcomeField, string> = {
+  fte: 'FTE employment',
+  valueAdded: 'value added',
+  turnover: 'turnover',
+  exports: 'exports',
+};
+
+/** Memoised enterprise-number parsing: a panel repeats each number once a year. */
+export function enterpriseParser(): (raw: string) => ReturnType<typeof parseEnterpriseNumber> {
+  const memo = new Map<string, ReturnType<typeof parseEnterpriseNumber>>();
+  return (raw) => {
+    let r = memo.get(raw);
+    if (r === undefined) {
+      r = parseEnterpriseNumber(raw);
+      if (memo.size < 1_000_000) memo.set(raw, r);
+    }
+    return r;
+  };
+}
