@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { SYSTEM } from '../modules/auth/actor.ts';
+import { importPanel, type PanelImportReport } from '../modules/impact/panel-import.service.ts';
 import { type ImportReport, importOrganisations } from '../modules/imports/imports.service.ts';
 import { importCordis } from '../modules/projects/cordis.service.ts';
 import { importProjects } from '../modules/projects/project-import.service.ts';
@@ -146,6 +148,84 @@ export async function importProjectsCommand(
       else out(`Written: ${r.created} created, ${r.updated} updated (${r.durationMs} ms).`);
     }
     return r.ok ? 0 : 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Print a panel import report (CLI). */
+export function printPanelReport(r: PanelImportReport, out: (s: string) => void): void {
+  const fmt =
+    r.format === 'csv'
+      ? `CSV (${r.encoding}, delimiter "${r.delimiter === '\t' ? 'tab' : r.delimiter}")`
+      : (r.format ?? '?').toUpperCase();
+  const years = r.years ? `, ${r.years.from}–${r.years.to}` : '';
+  out(
+    `${fmt}: ${r.rows.toLocaleString('en')} row(s), ${r.valid.toLocaleString('en')} valid, ${r.firms.toLocaleString('en')} firm(s)${years}.`,
+  );
+  for (const e of r.errors.slice(0, 200))
+    out(`  ✗ ${e.path}: ${e.message}${e.value !== undefined ? ` [${e.value}]` : ''}`);
+  if (r.errorCount > 200) out(`  … and ${(r.errorCount - 200).toLocaleString('en')} more problem(s)`);
+  for (const w of r.warnings.slice(0, 30)) out(`  ! ${w.path}: ${w.message}`);
+  if (r.unknownEnterprises.count > 0)
+    out(
+      `  enterprises not in the registry (kept): ${r.unknownEnterprises.sample
+        .slice(0, 10)
+        .map((u) => `${u.enterpriseNumber} (row ${u.row})`)
+        .join(', ')}${r.unknownEnterprises.count > 10 ? ', …' : ''}`,
+    );
+  if (r.unknownColumns.length) out(`  (columns ignored: ${r.unknownColumns.join(', ')})`);
+  if (r.dryRun && r.ok) out('Dry run: the file is valid; nothing written.');
+  else if (r.written)
+    out(
+      `Written: import #${r.importId}, ${r.valid.toLocaleString('en')} firm-year(s), ${r.replaced.toLocaleString('en')} replaced (${r.durationMs} ms: read ${r.phases.read}, write ${r.phases.write}).`,
+    );
+  else out(`Rejected: ${r.errorCount.toLocaleString('en')} problem(s); nothing was written.`);
+}
+
+/** `polaris import panel <file>`: the firm-year panel, streamed from the file; all-or-nothing. */
+export async function importPanelCommand(
+  file: string,
+  opts: { dryRun?: boolean; json?: boolean; source?: string },
+): Promise<number> {
+  let size: number;
+  let head: Buffer;
+  try {
+    size = statSync(file).size;
+    const fd = openSync(file, 'r');
+    head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    closeSync(fd);
+  } catch (e) {
+    throw new Error(
+      `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  // XLSX is a zip read whole (at most ~1 M rows); CSV is streamed
+  const source =
+    head[0] === 0x50 && head[1] === 0x4b
+      ? { bytes: readInput(file) }
+      : { open: () => createReadStream(file, { highWaterMark: 4 << 20 }), size };
+  const handle = await openForCommand('import');
+  try {
+    const bar = progressBar('panel');
+    let phase = '';
+    const report = await importPanel({ db: handle.db, actor: SYSTEM }, source, {
+      dryRun: opts.dryRun,
+      fileName: basename(file),
+      source: opts.source,
+      onProgress: (p, done, total) => {
+        if (p !== phase) {
+          if (phase) bar.done();
+          phase = p;
+        }
+        bar.update(done, total);
+      },
+    });
+    bar.done();
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else printPanelReport(report, (s) => process.stdout.write(`${s}\n`));
+    return report.ok ? 0 : 1;
   } finally {
     await handle.close();
   }

@@ -10,6 +10,7 @@ import { impactCommand } from './impact.ts';
 import {
   importCordisCommand,
   importOrganisationsCommand,
+  importPanelCommand,
   importProjectsCommand,
   importReferenceCommand,
 } from './import.ts';
@@ -149,6 +150,20 @@ imp
   .action(
     run((file: string, o: { dryRun?: boolean; programme?: string; json?: boolean }) =>
       importCordisCommand(file, o),
+    ),
+  );
+
+imp
+  .command('panel <file>')
+  .description(
+    "import the firm-year panel of the impact observatory (CSV/XLSX: numéro d'entreprise, année, ETP, valeur ajoutée, chiffre d'affaires, exportations, NACE, commune[, année de traitement]); streamed, all-or-nothing; a firm-year already stored is replaced",
+  )
+  .option('--dry-run', 'check the file and report, write nothing')
+  .option('--source <name>', 'where the data comes from (e.g. BNB, ONSS), kept with the import')
+  .option('--json', 'print the report as JSON')
+  .action(
+    run((file: string, o: { dryRun?: boolean; json?: boolean; source?: string }) =>
+      importPanelCommand(file, o),
     ),
   );
 

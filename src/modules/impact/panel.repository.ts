@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import { copyOutputTag, registerCopyBlob, takeCopyOutput } from '../../db/copy.ts';
+import type { Db } from '../../db/database.ts';
+
+/** The firm-year panel tables (Kysely only; COPY through copy.ts). */
+
+type Tx = Db;
+
+/** The panel's own version: moved by every write to firm_years (migration 2026-11-28T1300). */
+export async function panelVersion(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('panelVersion')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(r.version);
+}
+
+export async function dataVersion(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('dataVersion')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(r.version);
+}
+
+/** Whether the panel holds any row (cheap: stops at the first). */
+export async function panelIsEmpty(db: Db): Promise<boolean> {
+  const r = await db.selectFrom('firmYears').select('year').limit(1).executeTakeFirst();
+  return r === undefined;
+}
+
+/** Enterprise numbers the registry knows, to report the panel's others (they are kept). */
+export async function registryEnterpriseNumbers(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('organisations')
+    .select('enterpriseNumber')
+    .where('enterpriseNumber', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.enterpriseNumber!));
+}
+
+export async function insertPanelImport(
+  db: Tx,
+  row: {
+    fileName: string | null;
+    source: string | null;
+    rows: number;
+    firms: number;
+    firstYear: number | null;
+    lastYear: number | null;
+    unknownEnterprises: number;
+    createdBy: number | null;
+  },
+): Promise<number> {
+  const { id } = await db.insertInto('panelImports').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function setReplaced(db: Tx, importId: number, replaced: number): Promise<void> {
+  await db.updateTable('panelImports').set({ replaced }).where('id', '=', importId).execute();
+}
+
+const COLUMNS =
+  'enterprise_number, year, fte, value_added, turnover, exports, nace_code, municipality_nis, treatment_year, import_id';
+
+/** COPY text rows (tab-separated, \N for null) into `table` (firm_years or the staging table). */
+export async function copyFirmYears(
+  db: Tx,
+  table: 'firm_years' | 'firm_years_load',
+  text: string,
+): Promise<void> {
+  const tag = registerCopyBlob(text);
+  await sql.raw(`${tag} COPY ${table} (${COLUMNS}) FROM '/dev/blob'`).execute(db);
+}
+
+/**
+ * Into an empty panel: drop the primary key, COPY, build it again in one sort (PostgreSQL manual,
+ * "Populating a Database": faster than maintaining the index row by row). Duplicates were
+ * refused before; the rebuilt key would catch any left and roll everything back.
+ */
+export async function loadIntoEmpty(db: Tx, batches: Iterable<string>): Promise<void> {
+  await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(db);
+  await sql`ALTER TABLE firm_years DROP CONSTRAINT firm_years_pkey`.execute(db);
+  for (const text of batches) await copyFirmYears(db, 'firm_years', text);
+  await sql`ALTER TABLE firm_years ADD CONSTRAINT firm_years_pkey PRIMARY KEY (enterprise_number, year)`.execute(
+    db,
+  );
+}
+
+/**
+ * Into a panel that has rows: load a staging table, replace the firm-years the file gives again
+ * (the latest import wins), insert. Returns how many stored rows were replaced.
+ */
+export async function loadReplacing(db: Tx, batches: Iterable<string>): Promise<number> {
+  await sql`CREATE TEMP TABLE firm_years_load (LIKE firm_years INCLUDING DEFAULTS) ON COMMIT DROP`.execute(
+    db,
+  );
+  for (const text of batches) await copyFirmYears(db, 'firm_years_load', text);
+  const del = await sql`
+    DELETE FROM firm_years f USING firm_years_load l
+    WHERE f.enterprise_number = l.enterprise_number AND f.year = l.year`.execute(db);
+  await sql.raw(`INSERT INTO firm_years (${COLUMNS}) SELECT ${COLUMNS} FROM firm_years_load`).execute(db);
+  return Number(del.numAffectedRows ?? 0);
+}
+
+/** The columns the snapshot reads, in order (panel-snapshot.ts parses this text). */
+export const SNAPSHOT_COLUMNS = [
+  'enterprise_number',
+  'year',
+  'fte',
+  'value_added',
+  'turnover',
+  'exports',
+  'nace_code',
+  'municipality_nis',
+  'treatment_year',
+] as const;
+
+/** The whole panel as COPY text (tab-separated, \N for null), in one statement. */
+export async function copyPanelOut(db: Db): Promise<Uint8Array> {
+  const { tag, token } = copyOutputTag();
+  await sql
+    .raw(`${tag} COPY (SELECT ${SNAPSHOT_COLUMNS.join(', ')} FROM firm_years) TO '/dev/blob'`)
+    .execute(db);
+  return takeCopyOutput(token);
+}
+
+/** Firm-year rows for the administrators' view, by enterprise number then year. */
+export async function listFirmYears(
+  db: Db,
+  q: { enterpriseNumber?: string; year?: number; limit: number; offset: number },
+) {
+  let query = db.selectFrom('firmYears').selectAll();
+  if (q.enterpriseNumber) query = query.where('enterpriseNumber', '=', q.enterpriseNumber);
+  if (q.year) query = query.where('year', '=', q.year);
+  return query.orderBy('enterpriseNumber').orderBy('year').limit(q.limit).offset(q.offset).execute();
+}
+
+export async function recentImports(db: Db, limit = 10) {
+  return db.selectFrom('panelImports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
