@@ -32,7 +32,7 @@ describe('did2x2', () => {
     bad[4] = 2;
     expect(() => did2x2({ y, treated, post: bad })).toThrowError(ValidationError);
     expect(() => did2x2({ y, treated: new Float64Array(12), post })).toThrowError(
-      /no observation in: treated/,
+      /no observation: treated, before; treated, after/,
     );
   });
 });
