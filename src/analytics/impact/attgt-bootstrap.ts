@@ -96,15 +96,23 @@ export function bootstrapTask(
   return { n: store.n, draws, seed, multiplier, columns: K + nG + 1, classes };
 }
 
+export interface SubsetSumOptions {
+  /** Classes to run (all by default): a worker's share. */
+  classes?: number[];
+  onBlock?: () => void;
+  /**
+   * The draws' masks of one block (bit j = unit j of the block gets u = 1), for tests: replaces
+   * the seeded generator.
+   */
+  masks?: (classIndex: number, block: number, draws: number, units: number) => Uint8Array;
+}
+
 /**
  * Subset sums S[b][col] = Σ_i u_bi ψ_i,col for the blocks of the listed classes (all by
  * default), u_bi the Bernoulli masks of the chosen multiplier; B × columns, row-major by draw.
  */
-export function subsetSums(
-  task: BootstrapTask,
-  classIndices: number[] = task.classes.map((_, h) => h),
-  onBlock?: () => void,
-): Float64Array {
+export function subsetSums(task: BootstrapTask, options: SubsetSumOptions = {}): Float64Array {
+  const classIndices = options.classes ?? task.classes.map((_, h) => h);
   const B = task.draws;
   const out = new Float64Array(B * task.columns);
   const mammenThreshold = Math.floor(MAMMEN_HIGH_PROBABILITY * 4294967296);
@@ -129,23 +137,14 @@ export function subsetSums(
         const row = bit * L;
         for (let s = 0; s < L; s++) table[to + s] = table[prev + s]! + rows[row + s]!;
       }
-      const rng = new Sfc32(task.seed, h, block);
-      const keep = size - 1;
-      if (task.multiplier === 'rademacher') {
-        for (let b = 0; b < B; b += 4) {
-          const x = rng.next();
-          masks[b] = x & keep;
-          if (b + 1 < B) masks[b + 1] = (x >>> 8) & keep;
-          if (b + 2 < B) masks[b + 2] = (x >>> 16) & keep;
-          if (b + 3 < B) masks[b + 3] = (x >>> 24) & keep;
-        }
-      } else {
-        for (let b = 0; b < B; b++) {
-          let m = 0;
-          for (let j = 0; j < r; j++) if (rng.next() < mammenThreshold) m |= 1 << j;
-          masks[b] = m;
-        }
-      }
+      if (options.masks) masks.set(options.masks(h, block, B, r));
+      else
+        fillMasks(
+          masks,
+          new Sfc32(task.seed, h, block),
+          r,
+          task.multiplier === 'mammen' ? mammenThreshold : -1,
+        );
       for (let b = 0; b < B; b++) {
         const m = masks[b]!;
         if (m === 0) continue;
@@ -153,12 +152,36 @@ export function subsetSums(
         const to = b * L;
         for (let s = 0; s < L; s++) acc[to + s]! += table[from + s]!;
       }
-      onBlock?.();
+      options.onBlock?.();
     }
     for (let b = 0; b < B; b++)
       for (let s = 0; s < L; s++) out[b * task.columns + cls.columns[s]!]! += acc[b * L + s]!;
   }
   return out;
+}
+
+/**
+ * B masks of r bits: uniform bits (Rademacher), or bits that are 1 with Mammen's probability of
+ * the high value (threshold on a 32-bit uniform integer).
+ */
+function fillMasks(masks: Uint8Array, rng: Sfc32, r: number, threshold: number): void {
+  const B = masks.length;
+  if (threshold < 0) {
+    const keep = (1 << r) - 1;
+    for (let b = 0; b < B; b += 4) {
+      const x = rng.next();
+      masks[b] = x & keep;
+      if (b + 1 < B) masks[b + 1] = (x >>> 8) & keep;
+      if (b + 2 < B) masks[b + 2] = (x >>> 16) & keep;
+      if (b + 3 < B) masks[b + 3] = (x >>> 24) & keep;
+    }
+    return;
+  }
+  for (let b = 0; b < B; b++) {
+    let m = 0;
+    for (let j = 0; j < r; j++) if (rng.next() < threshold) m |= 1 << j;
+    masks[b] = m;
+  }
 }
 
 /** Number of 8-unit blocks (for progress reports). */
