@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { impactRoutes } from '../modules/impact/impact.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes.ts';
 import { matchmakingRoutes } from '../modules/matchmaking/matchmaking.routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes);
       await api.register(matchmakingRoutes);
       await api.register(searchRoutes);
+      await api.register(impactRoutes);
     },
     { prefix: '/api/v1' },
   );
