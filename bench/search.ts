@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -172,7 +173,8 @@ const TEMPLATES = [
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-async function load(h: DatabaseHandle): Promise<{ orgs: number; projects: number; seconds: number }> {
+/** Load the seeded organisations and projects (exported for scratch query plans in bench/tmp/). */
+export async function load(h: DatabaseHandle): Promise<{ orgs: number; projects: number; seconds: number }> {
   const t0 = performance.now();
   const db = h.db;
   const r = rng(42);
@@ -458,4 +460,5 @@ async function main() {
   );
 }
 
-await main();
+// run only as a script (scratch files import `load`)
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -282,13 +282,14 @@ export async function bulkLoadOrganisations(db: Tx, rows: BulkOrganisation[]): P
   await copyOrganisations(db, rows);
   await sql`SET LOCAL session_replication_role = DEFAULT`.execute(db);
   await sql`UPDATE data_version SET version = version + 1 WHERE id = 1`.execute(db);
-  await sql`CREATE INDEX organisations_search_vector_idx ON organisations USING gin (search_vector)`.execute(
+  // the pending-list limit of migration 2026-11-28T1400-search-speed
+  await sql`CREATE INDEX organisations_search_vector_idx ON organisations USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(
     db,
   );
   await sql`CREATE INDEX organisations_search_text_prefix_idx ON organisations (search_text text_pattern_ops)`.execute(
     db,
   );
-  await sql`CREATE INDEX organisations_search_trgm_idx ON organisations USING gin (search_text gin_trgm_ops)`.execute(
+  await sql`CREATE INDEX organisations_search_trgm_idx ON organisations USING gin (search_text gin_trgm_ops) WITH (gin_pending_list_limit = 256)`.execute(
     db,
   );
   await sql`CREATE INDEX organisations_nace_idx ON organisations USING gin (nace_codes)`.execute(db);

@@ -7,6 +7,7 @@ import { projectScope } from '../projects/projects.policy.ts';
 import { findNetworkBySlug } from '../registry/networks.repository.ts';
 import { peopleScope } from './search.policy.ts';
 import * as repo from './search.repository.ts';
+import { didYouMean, suggest } from './search-suggest.repository.ts';
 
 export interface SearchQuery {
   q: string;
@@ -23,10 +24,26 @@ export interface SearchQuery {
 /** Below this many full-text hits, names and titles are also matched by trigram similarity. */
 export const TRIGRAM_FALLBACK_BELOW = 5;
 
+/**
+ * Matches counted per type: total and facets are exact up to here, lower bounds beyond
+ * (`totalIsEstimate`). Counting costs about a microsecond a full-text match; 1,000 keeps the
+ * broadest query of the 100,000-organisation bench near the cost of a narrow one.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+/** In typo mode each candidate costs a trigram recheck and a similarity (~10 µs): a lower cap. */
+export const TRIGRAM_COUNT_CAP = 200;
+/** Candidates (best by the cheap pre-score) that get the full score; pages beyond follow the pre-score. */
+export const RANK_WINDOW = 100;
+
 export interface SearchAnswer {
   items: { type: repo.SearchType; id: number; title: string; snippet: string; score: number }[];
-  facets: repo.SearchResultRows['facets'];
+  facets: repo.FacetCounts;
+  /** exact when `totalIsEstimate` is false; otherwise at least this many (the count stopped at the cap) */
   total: number;
+  /** true when some type had more matches than were counted: total and facets are lower bounds */
+  totalIsEstimate: boolean;
+  /** a name close to a query that found nothing ("did you mean …?") */
+  suggestion?: string;
   page: number;
   pageSize: number;
 }
@@ -58,11 +75,17 @@ async function run(ctx: Ctx, q: SearchQuery): Promise<SearchAnswer> {
     day: todayIso(),
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
+    cap: parsed.groups.length === 0 ? TRIGRAM_COUNT_CAP : SEARCH_COUNT_CAP,
+    window: RANK_WINDOW,
   };
   let r = await repo.search(ctx.db, request);
   // typo tolerance: full text found nothing or little ("Aérotec" for "Aerotech SA")
   if (!request.trigram && r.total < TRIGRAM_FALLBACK_BELOW && parsed.normalised.length >= 3)
-    r = await repo.search(ctx.db, { ...request, trigram: true });
+    r = await repo.search(ctx.db, { ...request, trigram: true, cap: TRIGRAM_COUNT_CAP });
+  const suggestion =
+    r.total === 0 && parsed.normalised.length >= 3
+      ? await didYouMean(ctx.db, parsed.normalised, request.projects)
+      : null;
   return {
     items: r.items.map((i) => ({
       type: i.type,
@@ -73,6 +96,8 @@ async function run(ctx: Ctx, q: SearchQuery): Promise<SearchAnswer> {
     })),
     facets: r.facets,
     total: r.total,
+    totalIsEstimate: r.capped,
+    ...(suggestion != null && suggestion.toLowerCase() !== q.q.trim().toLowerCase() ? { suggestion } : {}),
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -91,10 +116,15 @@ export async function search(ctx: Ctx, q: SearchQuery): Promise<SearchAnswer> {
   return run(ctx, q);
 }
 
-/** Suggestions while typing (organisations, visible projects, networks). */
+/**
+ * Suggestions while typing (organisations, visible projects, networks), cached per data version
+ * and project scope (the only thing about the caller they depend on).
+ */
 export async function autocomplete(ctx: Ctx, q: { q: string; limit: number }) {
   const normalised = parseSearchQuery(q.q).normalised;
   if (normalised.length < 2) return { items: [] };
-  const items = await repo.suggest(ctx.db, { normalised, projects: projectScope(ctx.actor), limit: q.limit });
-  return { items };
+  const projects = projectScope(ctx.actor);
+  const run = async () => ({ items: await suggest(ctx.db, { normalised, projects, limit: q.limit }) });
+  if (!cacheEnabled()) return run();
+  return cacheFor(ctx.db).get(ctx.db, `autocomplete:${JSON.stringify([normalised, q.limit, projects])}`, run);
 }
