@@ -1,0 +1,333 @@
+import { readFile } from 'node:fs/promises';
+import type { BalancedPanel, LongPanel } from '../analytics/impact/types.ts';
+import { type ErrorDetail, ValidationError } from '../domain/errors.ts';
+import { chunksOf, csvBatches, NotUtf8Error } from './csv-stream.ts';
+import { parseDecimal } from './panel-columns.ts';
+import { readSheet } from './spreadsheet.ts';
+
+/**
+ * A panel file (CSV or XLSX, one row per unit and period) read into named typed columns for the
+ * impact estimators: only the columns asked for, numbers straight into arrays. CSV is streamed
+ * (`csv-stream.ts`) so a 2-million-row file never exists as row objects; XLSX goes through
+ * `readSheet`. Numbers may be written the Belgian way (`1.234,5`, see `parseDecimal`); `NA`, `.`,
+ * empty cells are missing (NaN). Every error names the spreadsheet row and the column.
+ */
+
+export interface PanelFile {
+  format: 'csv' | 'xlsx';
+  headers: string[];
+  /** Data rows read. */
+  rows: number;
+  /** Spreadsheet row number of each data row (header = row 1). */
+  lines: Int32Array;
+  /** Numeric columns asked for, NaN = missing. */
+  numbers: Record<string, Float64Array>;
+  /** Text columns asked for (ids). */
+  labels: Record<string, string[]>;
+}
+
+export interface PanelFileSpec {
+  /** Columns read as numbers. */
+  numbers: string[];
+  /** Columns read as text (unit ids). */
+  labels?: string[];
+}
+
+const MISSING = new Set(['', 'na', 'n/a', 'nan', '.', 'null', '#n/a']);
+const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const MAX_ERRORS = 20;
+
+/** Read a panel file from disk; a missing file is a ValidationError naming it. */
+export async function readPanelPath(path: string, spec: PanelFileSpec): Promise<PanelFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ValidationError(
+      `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      [{ path: 'file', message: code ?? 'unreadable', value: path }],
+    );
+  }
+  return readPanelFile(bytes, spec);
+}
+
+/** Read the columns of `spec` from CSV or XLSX bytes. */
+export async function readPanelFile(bytes: Uint8Array, spec: PanelFileSpec): Promise<PanelFile> {
+  if (bytes.length === 0)
+    throw new ValidationError('The file is empty', [{ path: 'file', message: 'the file has 0 bytes' }]);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (isZip) {
+    const sheet = await readSheet(bytes);
+    const reader = new ColumnReader(sheet.headers, spec);
+    for (const r of sheet.rows) reader.row(r.line, r.cells);
+    return reader.finish('xlsx');
+  }
+  try {
+    return await readCsv(bytes, spec, 'utf-8');
+  } catch (e) {
+    if (e instanceof NotUtf8Error) return readCsv(bytes, spec, 'windows-1252');
+    throw e;
+  }
+}
+
+async function readCsv(bytes: Uint8Array, spec: PanelFileSpec, encoding: 'utf-8' | 'windows-1252') {
+  let reader: ColumnReader | undefined;
+  for await (const item of csvBatches(chunksOf(bytes), encoding)) {
+    if ('headers' in item) reader = new ColumnReader(item.headers, spec);
+    else for (const r of item.rows) reader!.row(r.line, r.cells);
+  }
+  if (!reader) throw new ValidationError('The file is empty', [{ path: 'file', message: 'no header row' }]);
+  return reader.finish('csv');
+}
+
+/** Finds the asked columns in the header and collects their cells, with the errors found. */
+class ColumnReader {
+  private readonly numIdx: number[];
+  private readonly labIdx: number[];
+  private readonly nums: number[][];
+  private readonly labs: string[][];
+  private readonly lines: number[] = [];
+  private readonly errors: ErrorDetail[] = [];
+  private errorCount = 0;
+
+  constructor(
+    private readonly headers: string[],
+    private readonly spec: PanelFileSpec,
+  ) {
+    const missing: ErrorDetail[] = [];
+    const find = (name: string) => {
+      let i = headers.indexOf(name);
+      if (i < 0) i = headers.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
+      if (i < 0)
+        missing.push({
+          path: `column "${name}"`,
+          column: name,
+          message: `not found; the columns are: ${headers.map((h) => `"${h}"`).join(', ')}`,
+        });
+      return i;
+    };
+    this.numIdx = spec.numbers.map(find);
+    this.labIdx = (spec.labels ?? []).map(find);
+    if (missing.length > 0)
+      throw new ValidationError(
+        `Column${missing.length > 1 ? 's' : ''} not found in the panel file: ${missing.map((m) => m.column).join(', ')}`,
+        missing,
+      );
+    this.nums = spec.numbers.map(() => []);
+    this.labs = (spec.labels ?? []).map(() => []);
+  }
+
+  row(line: number, cells: string[]): void {
+    this.lines.push(line);
+    for (let c = 0; c < this.numIdx.length; c++) {
+      const raw = cells[this.numIdx[c]!] ?? '';
+      let v: number;
+      if (PLAIN.test(raw)) v = Number(raw);
+      else if (MISSING.has(raw.trim().toLowerCase())) v = Number.NaN;
+      else {
+        const parsed = parseDecimal(raw);
+        if (parsed === null) v = Number.NaN;
+        else if (Number.isNaN(parsed)) {
+          this.fail(line, this.spec.numbers[c]!, raw, 'not a number');
+          v = Number.NaN;
+        } else v = parsed;
+      }
+      this.nums[c]!.push(v);
+    }
+    for (let c = 0; c < this.labIdx.length; c++) this.labs[c]!.push((cells[this.labIdx[c]!] ?? '').trim());
+  }
+
+  private fail(line: number, column: string, value: string, message: string): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_ERRORS)
+      this.errors.push({ path: `row ${line} / column "${column}"`, row: line, column, value, message });
+  }
+
+  finish(format: 'csv' | 'xlsx'): PanelFile {
+    if (this.errorCount > 0)
+      throw new ValidationError(
+        `The panel file has ${this.errorCount} cell(s) that are not numbers (first: row ${this.errors[0]!.row}, column "${this.errors[0]!.column}")`,
+        this.errors,
+      );
+    const numbers: Record<string, Float64Array> = {};
+    this.spec.numbers.forEach((name, c) => {
+      numbers[name] = Float64Array.from(this.nums[c]!);
+    });
+    const labels: Record<string, string[]> = {};
+    (this.spec.labels ?? []).forEach((name, c) => {
+      labels[name] = this.labs[c]!;
+    });
+    return {
+      format,
+      headers: this.headers,
+      rows: this.lines.length,
+      lines: Int32Array.from(this.lines),
+      numbers,
+      labels,
+    };
+  }
+}
+
+/** Dense unit index of each row from its id text, with the ids in order of first appearance. */
+export function indexIds(ids: readonly string[]): { index: Int32Array; names: string[] } {
+  const map = new Map<string, number>();
+  const index = new Int32Array(ids.length);
+  const names: string[] = [];
+  ids.forEach((id, i) => {
+    let v = map.get(id);
+    if (v === undefined) {
+      v = names.length;
+      map.set(id, v);
+      names.push(id);
+    }
+    index[i] = v;
+  });
+  return { index, names };
+}
+
+/** Whole numbers of a column (periods, cohorts); a missing or fractional cell is an error naming its row. */
+export function wholeNumbers(file: PanelFile, column: string): Int32Array {
+  const v = file.numbers[column]!;
+  const out = new Int32Array(v.length);
+  const errors: ErrorDetail[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (!Number.isInteger(x) || Math.abs(x) > 2 ** 31 - 1) {
+      if (errors.length < MAX_ERRORS)
+        errors.push({
+          path: `row ${file.lines[i]} / column "${column}"`,
+          row: file.lines[i]!,
+          column,
+          value: Number.isNaN(x) ? '' : String(x),
+          message: Number.isNaN(x) ? 'missing: a whole number is required' : 'not a whole number',
+        });
+    } else out[i] = x;
+  }
+  if (errors.length > 0)
+    throw new ValidationError(
+      `Column "${column}" must hold whole numbers (first: row ${errors[0]!.row})`,
+      errors,
+    );
+  return out;
+}
+
+/** Rows whose (id, time) pair appeared before: an error naming the id and the period. */
+function checkDuplicates(
+  file: PanelFile,
+  unit: Int32Array,
+  time: Int32Array,
+  names: string[],
+  idCol: string,
+) {
+  const seen = new Map<string, number>();
+  const errors: ErrorDetail[] = [];
+  for (let i = 0; i < unit.length && errors.length < MAX_ERRORS; i++) {
+    const key = `${unit[i]}\u0000${time[i]}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else
+      errors.push({
+        path: `row ${file.lines[i]} / column "${idCol}"`,
+        row: file.lines[i]!,
+        column: idCol,
+        value: names[unit[i]!],
+        message: `id "${names[unit[i]!]}" appears twice in period ${time[i]} (rows ${file.lines[first]} and ${file.lines[i]})`,
+      });
+  }
+  if (errors.length > 0) throw new ValidationError('The panel has duplicate (id, period) rows', errors);
+}
+
+/** A long panel (unbalanced allowed) from the file: ids, whole-number periods, named columns. */
+export function toLongPanel(
+  file: PanelFile,
+  o: { id: string; time: string },
+): LongPanel & { labels: string[]; lines: Int32Array } {
+  const { index, names } = indexIds(file.labels[o.id]!);
+  const time = wholeNumbers(file, o.time);
+  checkDuplicates(file, index, time, names, o.id);
+  return { unit: index, time, units: names.length, columns: file.numbers, labels: names, lines: file.lines };
+}
+
+/**
+ * The wide N × T panel `attGt` takes. A cohort that varies within a unit is an error naming the
+ * id; a unit not observed in every period is dropped with a warning, as `did::att_gt` does when it
+ * balances a panel. Missing outcome or covariate values stay NaN: `attGt` drops those units itself.
+ */
+export function toBalancedPanel(
+  file: PanelFile,
+  o: { id: string; time: string; outcome: string; cohort: string; covariates?: string[] },
+): { panel: BalancedPanel; warnings: string[]; droppedIds: string[] } {
+  const long = toLongPanel(file, o);
+  const cohortCol = wholeNumbers(file, o.cohort);
+  const periodsSet = new Set<number>(long.time);
+  const periods = Int32Array.from([...periodsSet].sort((a, b) => a - b));
+  const T = periods.length;
+  const pos = new Map<number, number>();
+  periods.forEach((p, i) => {
+    pos.set(p, i);
+  });
+  const N0 = long.units;
+  const unitCohort = new Int32Array(N0).fill(-1);
+  const count = new Int32Array(N0);
+  const errors: ErrorDetail[] = [];
+  for (let i = 0; i < long.unit.length; i++) {
+    const u = long.unit[i]!;
+    const g = cohortCol[i]!;
+    if (g < 0 && errors.length < MAX_ERRORS)
+      errors.push({
+        path: `row ${file.lines[i]} / column "${o.cohort}"`,
+        row: file.lines[i]!,
+        column: o.cohort,
+        value: String(g),
+        message: 'the first treated period must be ≥ 0 (0 = never treated)',
+      });
+    if (unitCohort[u] === -1) unitCohort[u] = g;
+    else if (unitCohort[u] !== g && errors.length < MAX_ERRORS)
+      errors.push({
+        path: `row ${file.lines[i]} / column "${o.cohort}"`,
+        row: file.lines[i]!,
+        column: o.cohort,
+        value: String(g),
+        message: `the cohort of id "${long.labels[u]}" varies within the unit (${unitCohort[u]} and ${g}); it must be the same on every row`,
+      });
+    count[u]!++;
+  }
+  if (errors.length > 0) throw new ValidationError('Invalid cohort column', errors);
+  const keep: number[] = [];
+  const droppedUnits: number[] = [];
+  for (let u = 0; u < N0; u++) (count[u] === T ? keep : droppedUnits).push(u);
+  const newIndex = new Int32Array(N0).fill(-1);
+  keep.forEach((u, i) => {
+    newIndex[u] = i;
+  });
+  const N = keep.length;
+  const names = o.covariates ?? [];
+  const y = new Float64Array(N * T);
+  const cov = names.map(() => new Float64Array(N * T));
+  for (let i = 0; i < long.unit.length; i++) {
+    const u = newIndex[long.unit[i]!]!;
+    if (u < 0) continue;
+    const cell = u * T + pos.get(long.time[i]!)!;
+    y[cell] = file.numbers[o.outcome]![i]!;
+    names.forEach((name, c) => {
+      cov[c]![cell] = file.numbers[name]![i]!;
+    });
+  }
+  const dropped = droppedUnits.map((u) => long.labels[u]!);
+  const warnings =
+    dropped.length > 0
+      ? [
+          `${dropped.length} unit(s) not observed in every one of the ${T} periods were dropped to balance the panel (ids: ${dropped.slice(0, 10).join(', ')}${dropped.length > 10 ? ', …' : ''})`,
+        ]
+      : [];
+  const panel: BalancedPanel = {
+    periods,
+    units: N,
+    y,
+    cohort: Int32Array.from(keep, (u) => unitCohort[u]!),
+    labels: keep.map((u) => long.labels[u]!),
+  };
+  if (names.length > 0) panel.covariates = { names, values: cov };
+  return { panel, warnings, droppedIds: dropped };
+}
