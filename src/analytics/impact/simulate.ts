@@ -45,6 +45,38 @@ export function simulatedEffect(cohortIndex: number, event: number): number {
   return event < 0 ? 0 : (1 + event / 2) * (1 + cohortIndex / 4);
 }
 
+/** Intercepts a_g: with E[exp(index)] ≈ 1 per cohort, share_g / share_0 ≈ exp(a_g). */
+function cohortIntercepts(options: SimulationOptions): number[] {
+  const neverShare = options.neverShare ?? 0.4;
+  const perCohort = (1 - neverShare) / Math.max(1, options.cohorts.length);
+  return options.cohorts.map(
+    () => Math.log(perCohort / Math.max(neverShare, 1e-9)) - (options.selection ?? 1) * 0.5,
+  );
+}
+
+/**
+ * Population P(G = g) of the design, by quadrature over x1 ~ N(0, 1) (and x2 ∈ {0, 1}): the
+ * group shares that `aggte`'s weights estimate, for the true value of an aggregate.
+ */
+export function populationShares(options: SimulationOptions): number[] {
+  const a = cohortIntercepts(options);
+  const s = options.selection ?? 1;
+  const never = (options.neverShare ?? 0.4) > 0 ? 1 : 0;
+  const shares = a.map(() => 0);
+  const h = 0.001;
+  for (let x1 = -9; x1 <= 9; x1 += h) {
+    const density = (Math.exp((-x1 * x1) / 2) / Math.sqrt(2 * Math.PI)) * h;
+    for (const x2 of [0, 1]) {
+      const odds = a.map((aj) => Math.exp(aj + s * (0.8 * x1 + 0.5 * x2)));
+      const total = never + odds.reduce((t, o) => t + o, 0);
+      odds.forEach((o, j) => {
+        shares[j]! += (0.5 * density * o) / total;
+      });
+    }
+  }
+  return shares;
+}
+
 export function simulatePanel(options: SimulationOptions): SimulatedPanel {
   const { units: N, periods: T, cohorts, seed } = options;
   const first = options.firstPeriod ?? 1;
@@ -67,9 +99,7 @@ export function simulatePanel(options: SimulationOptions): SimulatedPanel {
     spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
   };
-  // intercepts: with E[exp(index)] ≈ 1 per cohort, share_g / share_0 ≈ exp(a_g)
-  const perCohort = (1 - neverShare) / Math.max(1, cohorts.length);
-  const a = cohorts.map(() => Math.log(perCohort / Math.max(neverShare, 1e-9)) - s * 0.5);
+  const a = cohortIntercepts(options);
 
   const periods = Int32Array.from({ length: T }, (_, p) => first + p);
   const y = new Float64Array(N * T);
