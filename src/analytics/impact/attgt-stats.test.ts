@@ -9,7 +9,7 @@ describe('qnorm (AS 241)', () => {
     expect(qnorm(0.5)).toBe(0);
     expect(qnorm(0.95)).toBeCloseTo(1.6448536269514722, 14);
     expect(qnorm(1e-10)).toBeCloseTo(-6.3613409024040557, 13);
-    expect(qnorm(1 - 1e-12)).toBeCloseTo(7.0344838253011319, 4);
+    expect(qnorm(1 - 1e-12)).toBeCloseTo(7.034483825301132, 4);
     expect(qnorm(0)).toBe(Number.NEGATIVE_INFINITY);
     expect(qnorm(2)).toBeNaN();
   });
