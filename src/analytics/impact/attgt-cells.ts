@@ -2,8 +2,9 @@ import { ValidationError } from '../../domain/errors.ts';
 import { allocateCell, type CellInfluence, type InfluenceStore } from './attgt-influence.ts';
 import type { PreparedPanel } from './attgt-preprocess.ts';
 import { drdidPanel, regDidPanel, stdIpwDidPanel, type TwoPeriodPanel } from './drdid.ts';
+import { fitLogitFused } from './drdid-logit.ts';
 import { cholesky } from './linalg.ts';
-import { type LogitFit, logit } from './logit.ts';
+import type { LogitFit } from './logit.ts';
 
 /**
  * The loop over (g, t) cells of `did::compute.att_gt` (did 2.1.2) for balanced panels:
@@ -53,11 +54,11 @@ export function estimateCells(
   prep: PreparedPanel,
   options: CellOptions,
 ): { cells: CellEstimate[]; store: InfluenceStore } {
-  const { periods, classes, order, stride, panel, n } = prep;
+  const { periods, classes, n, yByPeriod, covByPeriod } = prep;
   const { anticipation, control, method } = options;
   const T = periods.length;
   const tfac = options.basePeriod === 'varying' ? 1 : 0;
-  const covs = panel.covariates?.values ?? [];
+  const covs = covByPeriod;
   const k = 1 + covs.length;
   const classOf = new Map(classes.map((c, h) => [c.cohort, h]));
   const groupClass = Int32Array.from(prep.groups, (g) => classOf.get(g)!);
@@ -114,16 +115,19 @@ export function estimateCells(
       }
       // gather the cell's two-period data, class by class (internal order)
       const covPeriod = Math.min(cur, pre);
+      // period-major columns in internal order: each class is a contiguous run of every column
+      const yCur = cur * n;
+      const yPre = pre * n;
+      const xAt = covPeriod * n;
       let r = 0;
       for (const h of covered) {
         const isTreated = h === gClass ? 1 : 0;
         for (let u = classes[h]!.start; u < classes[h]!.end; u++, r++) {
-          const o = order[u]! * stride;
-          dy[r] = panel.y[o + cur]! - panel.y[o + pre]!;
+          dy[r] = yByPeriod[yCur + u]! - yByPeriod[yPre + u]!;
           D[r] = isTreated;
           w[r] = prep.weights[u]!;
           X[r * k] = 1;
-          for (let j = 0; j < covs.length; j++) X[r * k + 1 + j] = covs[j]![o + covPeriod]!;
+          for (let j = 0; j < covs.length; j++) X[r * k + 1 + j] = covs[j]![xAt + u]!;
         }
       }
       const data: TwoPeriodPanel = {
@@ -163,12 +167,12 @@ function estimateCell(
     let pscore: LogitFit | undefined;
     if (method !== 'reg') {
       // did: glm(G ~ -1 + covariates, binomial) without weights; max fitted ≥ 0.999 → NA
-      const preliminary = logit(X, n, k, D);
+      const preliminary = fitLogitFused(X, n, k, D);
       let max = 0;
       for (let i = 0; i < n; i++) max = Math.max(max, preliminary.fitted[i]!);
       if (max >= 0.999)
         return { att: Number.NaN, note: 'overlap condition violated (a propensity score ≥ 0.999)' };
-      pscore = data.weights ? logit(X, n, k, D, { weights: data.weights }) : preliminary;
+      pscore = data.weights ? fitLogitFused(X, n, k, D, data.weights) : preliminary;
     }
     if (method !== 'ipw') {
       // did: rcond(X_c'X_c) < ε → NA; here a Cholesky pivot test (linalg.ts)

@@ -1,5 +1,6 @@
+import { fitLogitFused } from './drdid-logit.ts';
 import { cholesky, choleskyInverse, choleskySolve } from './linalg.ts';
-import { type LogitFit, logit } from './logit.ts';
+import type { LogitFit } from './logit.ts';
 
 /**
  * The two-period panel DiD estimators of the ATT that `did::att_gt` calls for each (g, t) cell,
@@ -12,7 +13,7 @@ import { type LogitFit, logit } from './logit.ts';
  *
  * Each returns the ATT and its influence function ψ (one value per unit, mean ≈ 0), from which
  * `did` builds every standard error: se = √(Σψ²)/n. The propensity score is a logit fitted by
- * IRLS as R's `glm` (`logit.ts`); its Hessian is `vcov(glm) · n`, i.e. the information at the
+ * IRLS as R's `glm` (`drdid-logit.ts`, same algorithm as `logit.ts`); its Hessian is `vcov(glm) · n`, i.e. the information at the
  * working weights of the last iteration, as DRDID 1.0.3 takes it. Sampling weights are used as
  * given (DRDID 1.0.3 does not normalise them; every estimator here is invariant to their scale).
  */
@@ -70,7 +71,7 @@ function controlRegression(p: TwoPeriodPanel): { beta: Float64Array; xpxInverse:
 }
 
 function fitPscore(p: TwoPeriodPanel, given?: LogitFit): { ps: Float64Array; hessian: Float64Array } {
-  const fit = given ?? logit(p.X, p.n, p.k, p.D, p.weights ? { weights: p.weights } : {});
+  const fit = given ?? fitLogitFused(p.X, p.n, p.k, p.D, p.weights);
   const ps = new Float64Array(p.n);
   // DRDID 1.0.3: ps.fit <- pmin(ps.fit, 1 - 1e-16)
   for (let i = 0; i < p.n; i++) ps[i] = Math.min(fit.fitted[i]!, 1 - 1e-16);
