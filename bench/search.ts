@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -17,8 +17,10 @@ import { buildApp } from '../src/server/app.ts';
  * Search under load (issue 6): 100,000 organisations with French descriptions and keywords and
  * 30,000 projects (seeded, deterministic), on PostgreSQL (a temporary database, dropped after)
  * and on PGlite (a temporary folder). autocannon on /api/v1/search with rotating realistic
- * queries (stems, accents, plurals, typos, filters) and on /api/v1/search/autocomplete, with the
- * answer cache off (every request runs the SQL), as the public sees them.
+ * queries (stems, accents, plurals, typos, filters, pages) and on /api/v1/search/autocomplete
+ * (prefixes and typos), every path distinct, with the answer cache off (every request runs its
+ * SQL), as the public sees them: first one client, one request at a time (latency without
+ * queueing), then concurrent clients. The machine's load average is reported with each run.
  * Targets on PostgreSQL: search p95 < 30 ms, autocomplete p95 < 15 ms.
  *
  *   node --import tsx bench/search.ts   (BENCH_SKIP_PGLITE=1, BENCH_SKIP_PG=1, BENCH_ORGS, BENCH_PROJECTS,
@@ -315,32 +317,39 @@ const SEARCHES = [
   'drones avionique',
   'emballages alimentaires',
 ];
-const SEARCH_PATHS = [
+const FILTERS = [
+  '&page=2',
+  '&type=organisation',
+  '&type=project&pageSize=10',
+  ...PROVINCES.map((p) => `&province=${p}`),
+];
+/**
+ * Distinct request paths (the answer cache is off, and with BENCH_CACHE=1 none repeats within a
+ * pass): every query alone, then with one filter or page each, then the original mixed cases.
+ */
+export const SEARCH_PATHS = [
   ...SEARCHES.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
+  ...SEARCHES.map((q, i) => `/api/v1/search?q=${encodeURIComponent(q)}${FILTERS[i % FILTERS.length]}`),
+  ...SEARCHES.map((q, i) => `/api/v1/search?q=${encodeURIComponent(q)}${FILTERS[(i + 3) % FILTERS.length]}`),
   `/api/v1/search?q=${encodeURIComponent('matériaux')}&province=60000`,
   `/api/v1/search?q=${encodeURIComponent('énergie')}&network=tweed`,
   `/api/v1/search?q=${encodeURIComponent('logiciel')}&type=organisation&size=small`,
   `/api/v1/search?q=${encodeURIComponent('composites')}&type=project&page=3`,
 ];
+const TYPOS = ['skiwin', 'pharmatek', 'aerotec', 'mecatek', 'greenwinn', 'biowim', 'logisitcs', 'hydrogne'];
+/** What people type: 2 to 6 first letters of name stems and domain words, and a few typos. */
 const PREFIXES = [
-  'aer',
-  'bio',
-  'pharm',
-  'chem',
-  'poly',
-  'mecat',
-  'sky',
-  'skiwin',
-  'wagr',
-  'logi',
-  'eco',
-  'verde',
-  'cell',
-  'robo',
-  'hydr',
-  'compo',
+  ...new Set([
+    ...DEMO_NETWORKS.flatMap((n) => n.stems.map((s) => stripAccents(s).toLowerCase())).flatMap((s) =>
+      [3, 5].map((k) => s.slice(0, k)),
+    ),
+    ...Object.values(DOMAIN_WORDS)
+      .flat()
+      .map((w) => stripAccents(w).toLowerCase().slice(0, 4)),
+    ...TYPOS,
+  ]),
 ];
-const AUTOCOMPLETE_PATHS = PREFIXES.map(
+export const AUTOCOMPLETE_PATHS = PREFIXES.map(
   (q) => `/api/v1/search/autocomplete?q=${encodeURIComponent(q)}&limit=8`,
 );
 
@@ -352,12 +361,17 @@ interface Load {
   p99: number;
   errors: number;
   non2xx: number;
+  /** 1-minute load average of the machine when the run started (other work shares it) */
+  loadAverage: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
-async function hammer(url: string, paths: string[], connections: number): Promise<Load> {
+/** Concurrent clients for SECONDS, cycling through the paths (autocannon). */
+export async function hammer(url: string, paths: string[], connections: number): Promise<Load> {
+  const loadAverage = round1(loadavg()[0]!);
   const latencies: number[] = [];
   const res = await new Promise<autocannon.Result>((resolve, reject) => {
     const inst = autocannon(
@@ -380,7 +394,40 @@ async function hammer(url: string, paths: string[], connections: number): Promis
     p99: percentile(latencies, 99),
     errors: res.errors,
     non2xx: res.non2xx,
+    loadAverage,
   };
+}
+
+/** One client, one request at a time, each path once: latency without queueing. */
+export async function sequential(
+  url: string,
+  paths: string[],
+  log: Record<string, { total: number; ms: number }>,
+) {
+  const loadAverage = round1(loadavg()[0]!);
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  for (const p of paths) {
+    const t = performance.now();
+    const res = await fetch(`${url}${p}`);
+    const body = (await res.json()) as { total?: number; items: unknown[] };
+    const ms = performance.now() - t;
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${JSON.stringify(body)}`);
+    latencies.push(ms);
+    log[decodeURIComponent(p)] = { total: body.total ?? body.items.length, ms: round1(ms) };
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: paths.length,
+    reqPerSec: Math.round(paths.length / seconds),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
+    errors: 0,
+    non2xx: 0,
+    loadAverage,
+  } satisfies Load;
 }
 
 async function measure(database: 'pglite' | 'postgres', h: DatabaseHandle) {
@@ -390,21 +437,17 @@ async function measure(database: 'pglite' | 'postgres', h: DatabaseHandle) {
     console.log(
       `${database}: loaded ${loaded.orgs} organisations, ${loaded.projects} projects in ${loaded.seconds.toFixed(1)} s`,
     );
-    // BENCH_CACHE=1: the public answer cache on (repeated queries served from memory)
+    // BENCH_CACHE=1: the answer caches on (repeated queries served from memory); off by default,
+    // so every request below runs its SQL
     setCacheEnabled(process.env.BENCH_CACHE === '1');
     const app = await buildApp({ handle: h });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const single: Record<string, { total: number; ms: number }> = {};
-    for (const p of [...SEARCH_PATHS, ...AUTOCOMPLETE_PATHS]) {
-      const t = performance.now();
-      const res = await fetch(`${address}${p}`);
-      const body = (await res.json()) as { total?: number; items: unknown[] };
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${JSON.stringify(body)}`);
-      single[decodeURIComponent(p)] = {
-        total: body.total ?? body.items.length,
-        ms: Math.round(performance.now() - t),
-      };
-    }
+    // a first pass warms the buffers and the text search dictionaries of the connections
+    await sequential(address, [...SEARCH_PATHS, ...AUTOCOMPLETE_PATHS], {});
+    const searchOne = await sequential(address, SEARCH_PATHS, single);
+    const autocompleteOne = await sequential(address, AUTOCOMPLETE_PATHS, single);
+    console.log(`${database}: 1 client`, { search: searchOne, autocomplete: autocompleteOne });
     // PGlite is one connection (queued): fewer clients measure it without queueing inflation
     const connections = database === 'postgres' ? 10 : 4;
     const search = await hammer(address, SEARCH_PATHS, connections);
@@ -412,7 +455,7 @@ async function measure(database: 'pglite' | 'postgres', h: DatabaseHandle) {
     const autocomplete = await hammer(address, AUTOCOMPLETE_PATHS, connections);
     console.log(`${database}: autocomplete`, autocomplete);
     await app.close();
-    return { database, connections, loaded, single, search, autocomplete };
+    return { database, connections, loaded, single, searchOne, autocompleteOne, search, autocomplete };
   } finally {
     setCacheEnabled(true);
     await h.close();
@@ -443,15 +486,22 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log('\n| database | endpoint | clients | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    `\n${SEARCH_PATHS.length} distinct search paths, ${AUTOCOMPLETE_PATHS.length} distinct autocomplete paths, answer cache ${process.env.BENCH_CACHE === '1' ? 'on' : 'off'}`,
+  );
+  console.log(
+    '| database | endpoint | clients | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx | load avg |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
-    for (const [name, l] of [
-      ['search', r.search],
-      ['autocomplete', r.autocomplete],
+    for (const [name, clients, l] of [
+      ['search', 1, r.searchOne],
+      ['autocomplete', 1, r.autocompleteOne],
+      ['search', r.connections, r.search],
+      ['autocomplete', r.connections, r.autocomplete],
     ] as const)
       console.log(
-        `| ${r.database} | ${name} | ${r.connections} | ${l.reqPerSec} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.errors} / ${l.non2xx} |`,
+        `| ${r.database} | ${name} | ${clients} | ${l.reqPerSec} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.errors} / ${l.non2xx} | ${l.loadAverage} |`,
       );
   mkdirSync('bench/out', { recursive: true });
   writeFileSync(

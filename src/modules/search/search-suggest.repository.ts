@@ -1,6 +1,7 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { type ProjectScope, visible } from '../projects/projects.repository.ts';
+import type { ProjectScope } from '../projects/projects.repository.ts';
+import { projectVisibility, withIndexScans } from './search.repository.ts';
 
 /**
  * Names while typing (autocomplete) and "did you mean" names when a search finds nothing: the
@@ -18,15 +19,6 @@ export interface SuggestionRow {
 export const FUZZY_MIN_LENGTH = 4;
 /** Trigram candidates read before the best are picked (each costs a similarity recheck). */
 const FUZZY_CANDIDATES = 40;
-
-/** The projects of `pr` the scope lets the caller see (the projects module's rule). */
-function visibleProject(db: Db, scope: ProjectScope) {
-  return sql<SqlBool>`EXISTS (${db
-    .selectFrom('projects as p')
-    .select(sql`1`.as('one'))
-    .where(visible(scope))
-    .whereRef('p.id', '=', sql.ref('pr.id'))})`;
-}
 
 const networkName = sql`public.polaris_unaccent(lower(nw.name || coalesce(' ' || nw.acronym, '')))`;
 
@@ -52,23 +44,25 @@ export async function suggest(
       (SELECT 'organisation'::text AS type, o.id, o.name AS label, 2::float8 AS rank
         FROM organisations o WHERE o.search_text LIKE ${prefix} LIMIT ${req.limit})
       UNION ALL
-      (SELECT 'project'::text, pr.id, pr.acronym || ' — ' || pr.title, 2::float8
-        FROM projects pr WHERE pr.search_name LIKE ${prefix} AND ${visibleProject(db, req.projects)} LIMIT ${req.limit})
+      (SELECT 'project'::text, p.id, p.acronym || ' — ' || p.title, 2::float8
+        FROM projects p WHERE p.search_name LIKE ${prefix} AND ${projectVisibility(req.projects)} LIMIT ${req.limit})
       UNION ALL
       (${networks})
     ) s ORDER BY rank DESC, length(label), label LIMIT ${req.limit}`.execute(db);
   let rows = first.rows;
   if (rows.length < req.limit && n.length >= FUZZY_MIN_LENGTH) {
-    const more = await sql<SuggestionRow & { rank: number }>`
+    const more = await withIndexScans(db, (trx) =>
+      sql<SuggestionRow & { rank: number }>`
       SELECT * FROM (
         (SELECT 'organisation'::text AS type, c.id, c.name AS label, word_similarity(${n}::text, c.search_text)::float8 AS rank
           FROM (SELECT o.id, o.name, o.search_text FROM organisations o WHERE ${n}::text <% o.search_text
             LIMIT ${FUZZY_CANDIDATES}) c)
         UNION ALL
         (SELECT 'project'::text, c.id, c.label, word_similarity(${n}::text, c.search_name)::float8
-          FROM (SELECT pr.id, pr.acronym || ' — ' || pr.title AS label, pr.search_name FROM projects pr
-            WHERE ${n}::text <% pr.search_name AND ${visibleProject(db, req.projects)} LIMIT ${FUZZY_CANDIDATES}) c)
-      ) s ORDER BY rank DESC, length(label), label LIMIT ${req.limit}`.execute(db);
+          FROM (SELECT p.id, p.acronym || ' — ' || p.title AS label, p.search_name FROM projects p
+            WHERE ${n}::text <% p.search_name AND ${projectVisibility(req.projects)} LIMIT ${FUZZY_CANDIDATES}) c)
+      ) s ORDER BY rank DESC, length(label), label LIMIT ${req.limit}`.execute(trx),
+    );
     const seen = new Set(rows.map((r) => `${r.type}:${r.id}`));
     rows = [...rows, ...more.rows.filter((r) => !seen.has(`${r.type}:${r.id}`))].slice(0, req.limit);
   }
@@ -86,7 +80,7 @@ export const DID_YOU_MEAN_SIMILARITY = 0.4;
 export async function didYouMean(db: Db, normalised: string, projects: ProjectScope): Promise<string | null> {
   const n = normalised;
   const best = (rows: { label: string; s: number }[]) => rows.sort((a, b) => b.s - a.s)[0]?.label ?? null;
-  return db.transaction().execute(async (trx) => {
+  return withIndexScans(db, async (trx) => {
     await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(DID_YOU_MEAN_SIMILARITY)}, true)`.execute(
       trx,
     );
@@ -95,8 +89,8 @@ export async function didYouMean(db: Db, normalised: string, projects: ProjectSc
       (SELECT c.label, ${sim(sql`c.name`)} AS s FROM (SELECT o.name AS label, o.search_text AS name FROM organisations o
         WHERE ${n}::text <% o.search_text LIMIT ${FUZZY_CANDIDATES}) c ORDER BY s DESC, c.label LIMIT 1)
       UNION ALL
-      (SELECT c.label, ${sim(sql`c.name`)} AS s FROM (SELECT pr.acronym AS label, public.polaris_unaccent(lower(pr.acronym)) AS name
-        FROM projects pr WHERE ${n}::text <% pr.search_name AND ${visibleProject(trx, projects)}
+      (SELECT c.label, ${sim(sql`c.name`)} AS s FROM (SELECT p.acronym AS label, public.polaris_unaccent(lower(p.acronym)) AS name
+        FROM projects p WHERE ${n}::text <% p.search_name AND ${projectVisibility(projects)}
         LIMIT ${FUZZY_CANDIDATES}) c ORDER BY s DESC, c.label LIMIT 1)
       UNION ALL
       (SELECT nw.name, ${sim(networkName)} FROM networks nw WHERE ${sim(networkName)} >= ${DID_YOU_MEAN_SIMILARITY}

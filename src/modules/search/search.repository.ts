@@ -255,49 +255,44 @@ function branchWindow(b: Branch, tsq: Sql, req: SearchRequest) {
     FROM ordered w JOIN ${b.from} ON w.type = ${b.type}::text AND ${a}.id = w.id WHERE w.prerank <= ${req.window}`;
 }
 
-type FacetRows = { k: string; n: number }[] | null;
-const counts = (rows: FacetRows): Record<string, number> =>
-  Object.fromEntries((rows ?? []).map((r) => [String(r.k), Number(r.n)]));
+type FacetRows = { f: string; k: string; n: number }[] | null;
 
-/** Run one search. */
-export async function search(db: Db, req: SearchRequest): Promise<SearchResultRows> {
-  const tsq = sql`public.polaris_tsquery(${req.groups}::text[])`;
+interface SearchRow {
+  total: number;
+  capped: boolean;
+  items: SearchHitRow[] | null;
+  facets: FacetRows;
+}
+
+/**
+ * The search statement for a tsquery given as text (what `polaris_tsquery` returned): a constant
+ * cast, so planning does not run the word-by-word tsquery builder at each of its uses.
+ */
+export function searchStatement(req: SearchRequest, tsqText: string) {
+  const tsq = sql`${tsqText}::tsquery`;
   const branches = [organisationBranch(req), projectBranch(req), peopleBranch(req)].filter(
     (b): b is Branch => b != null,
   );
   const type = req.filter.type ?? null;
   const n = req.normalised;
-  // facets as [{ k, n }] lists: the CamelCasePlugin would rename keys such as "research_centre"
-  const facet = (expr: string, from = 'counted') =>
-    sql.raw(`(SELECT json_agg(json_build_object('k', k, 'n', n)) FROM (SELECT ${expr} AS k, count(*)::int AS n
-      FROM ${from} GROUP BY 1) f WHERE k IS NOT NULL)`);
-  const query = sql<{
-    total: number;
-    capped: boolean;
-    items: SearchHitRow[] | null;
-    typeFacet: FacetRows;
-    networkFacet: FacetRows;
-    kindFacet: FacetRows;
-    provinceFacet: FacetRows;
-    naceFacet: FacetRows;
-    sizeFacet: FacetRows;
-  }>`
+  // facets as one [{ f, k, n }] list (JSON keys: the CamelCasePlugin would rename "research_centre")
+  return sql<SearchRow>`
     WITH hits AS MATERIALIZED (${sql.join(
       branches.map((b) => branchHits(b, tsq, req)),
       sql` UNION ALL `,
     )}),
     -- the counted set (an exact match found past the cap is a candidate, not counted)
     all_counted AS (SELECT * FROM hits WHERE rn <= ${req.cap}),
-    counted AS (SELECT * FROM all_counted WHERE ${type}::text IS NULL OR type = ${type}::text),
+    counted AS MATERIALIZED (SELECT * FROM all_counted WHERE ${type}::text IS NULL OR type = ${type}::text),
     -- the candidates in pre-score order, as deep as the page needs (an exact name past the cap
     -- once, even when its own lookup found it again)
     ordered AS MATERIALIZED (
-      SELECT h.type, h.id, row_number() OVER (ORDER BY h.exact DESC, h.pre DESC, h.type, h.id) AS prerank
+      SELECT h.type, h.id, row_number() OVER (ORDER BY h.exact DESC, h.pre DESC, h.id, h.type COLLATE "C") AS prerank
       FROM hits h
       WHERE (h.rn <= ${req.cap} OR (h.exact AND (h.rn = ${req.cap + 1} OR NOT EXISTS (
           SELECT 1 FROM hits d WHERE d.type = h.type AND d.id = h.id AND d.rn <= ${req.cap + 1}))))
         AND (${type}::text IS NULL OR h.type = ${type}::text)
-      ORDER BY h.exact DESC, h.pre DESC, h.type, h.id LIMIT ${Math.max(req.window, req.offset + req.limit)}
+      ORDER BY h.exact DESC, h.pre DESC, h.id, h.type COLLATE "C" LIMIT ${Math.max(req.window, req.offset + req.limit)}
     ),
     scored AS (${sql.join(
       branches.map((b) => branchWindow(b, tsq, req)),
@@ -314,13 +309,23 @@ export async function search(db: Db, req: SearchRequest): Promise<SearchResultRo
       branches.map((b) => branchItems(b, tsq, n)),
       sql` UNION ALL `,
     )}),
-    -- the networks of every counted hit, set-based: current memberships of the (person's)
-    -- organisation, the networks of a project
-    nets AS (
-      SELECT m.network_id FROM counted f JOIN memberships m ON m.organisation_id = f.org_id
-        AND m.joined_on <= ${req.day}::date AND (m.left_on IS NULL OR m.left_on >= ${req.day}::date)
+    facets AS (
+      SELECT 'type' AS f, type AS k, count(*)::int AS n FROM all_counted GROUP BY type
       UNION ALL
-      SELECT pn.network_id FROM counted f JOIN project_networks pn ON f.type = 'project' AND pn.project_id = f.id
+      -- GROUPING(...) has a 0 bit for the column its grouping set keeps
+      SELECT CASE GROUPING(kind, province, size) WHEN 3 THEN 'kind' WHEN 5 THEN 'province' ELSE 'size' END,
+        coalesce(kind, province, size), count(*)::int
+      FROM counted GROUP BY GROUPING SETS ((kind), (province), (size))
+      UNION ALL
+      SELECT 'naceSection', section, count(*)::int FROM counted, unnest(counted.nace) AS section GROUP BY section
+      UNION ALL
+      -- networks: current memberships of the (person's) organisation, the networks of a project
+      SELECT 'network', nw.slug, count(*)::int FROM (
+        SELECT m.network_id FROM counted f JOIN memberships m ON m.organisation_id = f.org_id
+          AND m.joined_on <= ${req.day}::date AND (m.left_on IS NULL OR m.left_on >= ${req.day}::date)
+        UNION ALL
+        SELECT pn.network_id FROM counted f JOIN project_networks pn ON f.type = 'project' AND pn.project_id = f.id
+      ) x JOIN networks nw ON nw.id = x.network_id GROUP BY nw.slug
     )
     SELECT
       (SELECT count(*)::int FROM counted) AS total,
@@ -328,33 +333,46 @@ export async function search(db: Db, req: SearchRequest): Promise<SearchResultRo
         AND (${type}::text IS NULL OR type = ${type}::text)) AS capped,
       (SELECT json_agg(json_build_object('type', type, 'id', id, 'title', title, 'snippet', snippet, 'score', score)
         ORDER BY pos) FROM items) AS items,
-      ${facet('type', 'all_counted')} AS type_facet,
-      ${facet('nw.slug', 'nets JOIN networks nw ON nw.id = nets.network_id')} AS network_facet,
-      ${facet('kind')} AS kind_facet,
-      ${facet('province')} AS province_facet,
-      ${facet('section', 'counted, unnest(counted.nace) AS section')} AS nace_facet,
-      ${facet('size')} AS size_facet`;
-  // The planner prices a `@@` test at one operator, so under a LIMIT it prefers a sequential scan
-  // that tests every row (20 ms for the first 1,001 organisations matching "logiciel") over the
-  // GIN bitmap (2–3 ms): sequential scans are turned off for this statement only. So is JIT
-  // compilation (PostgreSQL ≥ 11 when built with LLVM): the CTE scans' inflated cost estimates
-  // crossed jit_above_cost and compiling took 130 ms of a 170 ms query.
-  const r = await db.transaction().execute(async (trx) => {
+      (SELECT json_agg(json_build_object('f', f, 'k', k, 'n', n)) FROM facets WHERE k IS NOT NULL) AS facets`;
+}
+
+const FACET_NAMES = ['type', 'network', 'kind', 'province', 'naceSection', 'size'] as const;
+
+/**
+ * Run `fn` in a transaction whose statements use the search indexes. The planner prices a `@@` or
+ * `<%` test at one operator, so under a LIMIT it prefers a sequential scan that tests row after
+ * row (20 ms for the first 1,001 organisations matching "logiciel", 49 ms for 40 project titles
+ * like "hydrogne") over the GIN bitmap (2–3 ms, 1 ms): sequential scans are off for this
+ * transaction only. So is JIT compilation (PostgreSQL ≥ 11 built with LLVM): the search
+ * statement's inflated CTE estimates crossed jit_above_cost, and compiling took 130 ms of 170.
+ */
+export async function withIndexScans<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`.execute(trx);
-    return query.execute(trx);
+    return fn(trx);
+  });
+}
+
+/** Run one search. */
+export async function search(db: Db, req: SearchRequest): Promise<SearchResultRows> {
+  const r = await withIndexScans(db, async (trx) => {
+    const q = await sql<{
+      tsq: string;
+    }>`SELECT public.polaris_tsquery(${req.groups}::text[])::text AS tsq`.execute(trx);
+    return searchStatement(req, q.rows[0]!.tsq).execute(trx);
   });
   const row = r.rows[0]!;
   return {
     total: Number(row.total),
     capped: row.capped === true,
     items: (row.items ?? []).map((i) => ({ ...i, id: Number(i.id), score: Number(i.score) })),
-    facets: {
-      type: counts(row.typeFacet),
-      network: counts(row.networkFacet),
-      kind: counts(row.kindFacet),
-      province: counts(row.provinceFacet),
-      naceSection: counts(row.naceFacet),
-      size: counts(row.sizeFacet),
-    },
+    facets: Object.fromEntries(
+      FACET_NAMES.map((f) => [
+        f,
+        Object.fromEntries(
+          (row.facets ?? []).filter((x) => x.f === f).map((x) => [String(x.k), Number(x.n)]),
+        ),
+      ]),
+    ) as FacetCounts,
   };
 }
