@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DatabaseHandle } from '../db/database.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { impactRoutes } from '../modules/impact/impact.routes.ts';
+import { impactRunRoutes } from '../modules/impact/impact-runs.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes.ts';
 import { matchmakingRoutes } from '../modules/matchmaking/matchmaking.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(matchmakingRoutes);
       await api.register(searchRoutes);
       await api.register(impactRoutes);
+      await api.register(impactRunRoutes, { db: opts.handle.db });
     },
     { prefix: '/api/v1' },
   );
