@@ -188,10 +188,10 @@ describe('readPanelRow', () => {
     expect(byCol.bce?.row).toBe(7);
     expect(byCol.bce?.value).toBe('0123.456.788');
     expect(byCol.année?.message).toMatch(/outside 1950–2026/);
-    expect(byCol.etp?.message).toMatch(/negative FTE/);
+    expect(byCol.etp?.message).toMatch(/FTE employment cannot be negative/);
     expect(byCol['valeur ajoutée']?.message).toMatch(/not a number/);
     expect(byCol.ca?.message).toMatch(/not a number/);
-    expect(byCol.export?.message).toMatch(/negative exports/);
+    expect(byCol.export?.message).toMatch(/exports cannot be negative/);
     expect(byCol.nace?.message).toMatch(/not a NACE-BEL code/);
     expect(byCol.cohorte?.message).toMatch(/not a treatment year/);
     expect(read([en, '2015', '250000']).errors[0]?.message).toMatch(/more than any Belgian employer/);

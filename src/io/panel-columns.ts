@@ -283,7 +283,6 @@ export function readPanelRow(
   errors: ErrorDetail[],
   opts: { maxYear: number; enterprise: (raw: string) => ReturnType<typeof parseEnterpriseNumber> },
 ): PanelRow | null {
-  const n0 = errors.length;
   const cell = (f: PanelField) => {
     const i = map.index[f];
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -317,7 +316,7 @@ export function readPanelRow(
       continue;
     }
     const scaled = v * (map.scale[f] ?? 1);
-    if (f !== 'valueAdded' && scaled < 0) fail(f, raw, `a negative ${LABEL[f]} is impossible`);
+    if (f !== 'valueAdded' && scaled < 0) fail(f, raw, `${LABEL[f]} cannot be negative`);
     else if (f === 'fte' && scaled > ABSURD.fte)
       fail(f, raw, `${scaled} FTE is more than any Belgian employer (${ABSURD.fte.toLocaleString('en')})`);
     else if (f !== 'fte' && Math.abs(scaled) > ABSURD.money)
@@ -340,7 +339,8 @@ export function readPanelRow(
       fail('treatmentYear', trRaw, `"${trRaw}" is not a treatment year (a year, or empty for never treated)`);
     else treatmentYear = t;
   }
-  if (errors.length > n0 || !en.ok || year === null || Number.isNaN(year)) return null;
+  // the caller skips a row with errors; the rest of it is still checked (municipality, NACE list)
+  if (!en.ok || year === null || Number.isNaN(year)) return null;
   return {
     enterpriseNumber: en.value,
     year,

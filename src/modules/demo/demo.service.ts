@@ -12,6 +12,7 @@ import {
 } from '../registry/organisations.repository.ts';
 import { generateDemo } from './demo.generator.ts';
 import { insertDemoProjects, loadDemoReviewers } from './demo.load-projects.ts';
+import { loadDemoPanel } from './demo.panel.ts';
 
 /** Demo accounts (demo data only; README lists them). */
 export const DEMO_ACCOUNTS = [
@@ -191,6 +192,9 @@ export async function loadDemo(
     userIds.set(a.email, exists?.id ?? (await createUser(db, { ...a, memberOf })).id);
   }
   const reviewers = await loadDemoReviewers(db, data, orgIds, userIds.get('expert@polaris.demo')!, opts.seed);
+  // the impact observatory's firm-year panel: members and non-member firms of Walloon industry
+  const panel = await loadDemoPanel(db, data, munis, opts.seed);
+  log(`demo panel: ${panel.firms} firms, ${panel.rows} firm-years (2003–2025)`);
   const summary = {
     networks: data.networks.length,
     organisations: data.organisations.length,

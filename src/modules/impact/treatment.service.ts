@@ -160,24 +160,7 @@ export async function firmAttributes(
   pop: PopulationSpec,
 ): Promise<FirmAttributes> {
   const F = snap.enterprise.length;
-  const nace = new Int32Array(F).fill(-1);
-  const naceYear = new Int32Array(F).fill(1 << 30);
-  const muni = new Int32Array(F).fill(-1);
-  const muniYear = new Int32Array(F).fill(1 << 30);
-  // the first year ≥ from wins; years before `from` rank after every later year
-  const rank = (y: number) => (y >= from ? y : 10_000 - y);
-  for (let i = 0; i < snap.rows; i++) {
-    const f = snap.firm[i]!;
-    const r = rank(snap.year[i]!);
-    if (snap.nace[i]! >= 0 && r < naceYear[f]!) {
-      naceYear[f] = r;
-      nace[f] = snap.nace[i]!;
-    }
-    if (snap.muni[i]! >= 0 && r < muniYear[f]!) {
-      muniYear[f] = r;
-      muni[f] = snap.muni[i]!;
-    }
-  }
+  const { nace, muni } = firmFirstCodes(snap, from);
   const registryMuni = await cacheFor(ctx.db).get(ctx.db, 'impact-registry-municipalities', async () => {
     const rows = await ctx.db
       .selectFrom('organisations')
@@ -208,6 +191,33 @@ export async function firmAttributes(
     inPopulation[f] = naceOk[nace[f]!] && regionOk ? 1 : 0;
   }
   return { nace, municipality, inPopulation, unclassified };
+}
+
+/**
+ * Each firm's NACE code and municipality (dictionary indices, -1 unknown): the first the panel
+ * gives from `from` on, else the latest before.
+ */
+export function firmFirstCodes(snap: PanelSnapshot, from: number): { nace: Int32Array; muni: Int32Array } {
+  const F = snap.enterprise.length;
+  const nace = new Int32Array(F).fill(-1);
+  const naceRank = new Int32Array(F).fill(1 << 30);
+  const muni = new Int32Array(F).fill(-1);
+  const muniRank = new Int32Array(F).fill(1 << 30);
+  // years from `from` on rank first, in order; earlier years after them, latest first
+  const rank = (y: number) => (y >= from ? y : 10_000 - y);
+  for (let i = 0; i < snap.rows; i++) {
+    const f = snap.firm[i]!;
+    const r = rank(snap.year[i]!);
+    if (snap.nace[i]! >= 0 && r < naceRank[f]!) {
+      naceRank[f] = r;
+      nace[f] = snap.nace[i]!;
+    }
+    if (snap.muni[i]! >= 0 && r < muniRank[f]!) {
+      muniRank[f] = r;
+      muni[f] = snap.muni[i]!;
+    }
+  }
+  return { nace, muni };
 }
 
 /** A predicate over NACE codes: section letters, or code prefixes (dots ignored). */
