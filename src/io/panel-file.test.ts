@@ -31,6 +31,22 @@ describe('readPanelFile', () => {
     expect(f.labels.firme).toEqual(['A', 'A', 'B', 'B']);
   });
 
+  it('the quote-free fast path and the general parser agree, blank lines counted in row numbers', async () => {
+    const plain = await readPanelFile(enc('id,y\r\na,1\r\n\r\nb,2,extra\r\nc\r\n'), {
+      numbers: ['y'],
+      labels: ['id'],
+    });
+    const quoted = await readPanelFile(enc('id,y\r\n"a",1\r\n\r\nb,"2",extra\r\nc\r\n'), {
+      numbers: ['y'],
+      labels: ['id'],
+    });
+    for (const f of [plain, quoted]) {
+      expect(Array.from(f.lines)).toEqual([2, 4, 5]);
+      expect(f.labels.id).toEqual(['a', 'b', 'c']);
+      expect(Array.from(f.numbers.y!)).toEqual([1, 2, Number.NaN]);
+    }
+  });
+
   it('finds columns regardless of case and surrounding spaces; Windows-1252 bytes decode', async () => {
     const bytes = Uint8Array.from([...enc('Id, Ann'), 0xe9, ...enc('e ,Y\n1,2020,0.5\n')]);
     const f = await readPanelFile(bytes, { numbers: ['année', 'y'], labels: ['id'] });
