@@ -63,7 +63,7 @@ export function bootstrapTask(
   const nG = store.groupClass.length;
   let maxClass = 0;
   for (const c of store.classes) maxClass = Math.max(maxClass, c.end - c.start);
-  const ones = new Float64Array(store.n).fill(1);
+  const ones = new Float64Array(new SharedArrayBuffer(store.n * 8)).fill(1);
   const classes = store.classes.map((cls, h): ClassSupport => {
     const columns: number[] = [];
     const sources: Float64Array[] = [];
@@ -96,9 +96,16 @@ export function bootstrapTask(
   return { n: store.n, draws, seed, multiplier, columns: K + nG + 1, classes };
 }
 
+/** Blocks [from, to) of 8 units of one class: a worker's share of the bootstrap. */
+export interface BlockRange {
+  classIndex: number;
+  from: number;
+  to: number;
+}
+
 export interface SubsetSumOptions {
-  /** Classes to run (all by default): a worker's share. */
-  classes?: number[];
+  /** Blocks to run (all by default). */
+  ranges?: BlockRange[];
   onBlock?: () => void;
   /**
    * The draws' masks of one block (bit j = unit j of the block gets u = 1), for tests: replaces
@@ -112,18 +119,19 @@ export interface SubsetSumOptions {
  * default), u_bi the Bernoulli masks of the chosen multiplier; B × columns, row-major by draw.
  */
 export function subsetSums(task: BootstrapTask, options: SubsetSumOptions = {}): Float64Array {
-  const classIndices = options.classes ?? task.classes.map((_, h) => h);
+  const ranges = options.ranges ?? allBlocks(task);
   const B = task.draws;
   const out = new Float64Array(B * task.columns);
   const mammenThreshold = Math.floor(MAMMEN_HIGH_PROBABILITY * 4294967296);
-  for (const h of classIndices) {
+  for (const { classIndex: h, from, to } of ranges) {
     const cls = task.classes[h]!;
     const L = cls.columns.length;
     const acc = new Float64Array(B * L);
     const rows = new Float64Array(8 * L);
     const table = new Float64Array(256 * L);
     const masks = new Uint8Array(B);
-    for (let u0 = cls.start, block = 0; u0 < cls.end; u0 += 8, block++) {
+    for (let block = from; block < to; block++) {
+      const u0 = cls.start + 8 * block;
       const r = Math.min(8, cls.end - u0);
       for (let j = 0; j < r; j++)
         for (let s = 0; s < L; s++) rows[j * L + s] = cls.sources[s]![cls.offsets[s]! + u0 + j]!;
@@ -184,11 +192,35 @@ function fillMasks(masks: Uint8Array, rng: Sfc32, r: number, threshold: number):
   }
 }
 
-/** Number of 8-unit blocks (for progress reports). */
-export function blockCount(task: BootstrapTask): number {
-  let n = 0;
-  for (const c of task.classes) n += Math.ceil((c.end - c.start) / 8);
-  return n;
+/** Every block of every class. */
+export function allBlocks(task: BootstrapTask): BlockRange[] {
+  return task.classes.map((c, h) => ({ classIndex: h, from: 0, to: Math.ceil((c.end - c.start) / 8) }));
+}
+
+/** Split the blocks into `parts` contiguous shares of (nearly) equal work (blocks × columns). */
+export function splitBlocks(task: BootstrapTask, parts: number): BlockRange[][] {
+  const all = allBlocks(task);
+  let total = 0;
+  for (const r of all) total += (r.to - r.from) * task.classes[r.classIndex]!.columns.length;
+  const partOf = (workBefore: number) => Math.min(parts - 1, Math.floor((workBefore * parts) / total));
+  const shares: BlockRange[][] = Array.from({ length: parts }, () => []);
+  let done = 0;
+  for (const r of all) {
+    const cost = task.classes[r.classIndex]!.columns.length;
+    let start = r.from;
+    let current = partOf(done);
+    for (let b = r.from; b < r.to; b++) {
+      const p = partOf(done + (b - r.from) * cost);
+      if (p !== current) {
+        if (b > start) shares[current]!.push({ classIndex: r.classIndex, from: start, to: b });
+        start = b;
+        current = p;
+      }
+    }
+    if (r.to > start) shares[current]!.push({ classIndex: r.classIndex, from: start, to: r.to });
+    done += (r.to - r.from) * cost;
+  }
+  return shares;
 }
 
 /**

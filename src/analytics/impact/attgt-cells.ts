@@ -42,16 +42,24 @@ export interface CellOptions {
   basePeriod: 'varying' | 'universal';
   /** Allocate ψ on shared memory (for bootstrap workers). */
   shared?: boolean;
+  /** Estimate only these cells (a worker's share); the others come back as null/undefined. */
+  select?: (cellIndex: number) => boolean;
   onCell?: () => void;
 }
 
+/** What the cell loop reads of a prepared panel (all of it can sit on shared memory). */
+export type CellPanel = Pick<
+  PreparedPanel,
+  'periods' | 'groups' | 'n' | 'classes' | 'weights' | 'hasWeights' | 'yByPeriod' | 'covByPeriod'
+>;
+
 /** Number of cells `estimateCells` produces. */
-export function cellCount(prep: PreparedPanel, basePeriod: 'varying' | 'universal'): number {
+export function cellCount(prep: CellPanel, basePeriod: 'varying' | 'universal'): number {
   return prep.groups.length * (prep.periods.length - (basePeriod === 'varying' ? 1 : 0));
 }
 
 export function estimateCells(
-  prep: PreparedPanel,
+  prep: CellPanel,
   options: CellOptions,
 ): { cells: CellEstimate[]; store: InfluenceStore } {
   const { periods, classes, n, yByPeriod, covByPeriod } = prep;
@@ -106,6 +114,10 @@ export function estimateCells(
         comparison: n1 - treated,
       };
       cells.push(cell);
+      if (options.select && !options.select(cells.length - 1)) {
+        store.cells.push(null);
+        continue;
+      }
       if (tfac === 0 && pre === cur) {
         // universal base period: the reference cell is 0 by construction (ψ = 0)
         cell.att = 0;

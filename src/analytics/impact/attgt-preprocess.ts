@@ -58,6 +58,12 @@ export interface CohortClass {
 export interface PrepareOptions {
   control: 'never' | 'notyet';
   anticipation: number;
+  /** Put the per-period columns and weights on shared memory (for worker threads). */
+  shared?: boolean;
+}
+
+function allocate(length: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
 }
 
 function fail(message: string, details: ErrorDetail[] = []): never {
@@ -210,7 +216,7 @@ export function preparePanel(panel: BalancedPanel, options: PrepareOptions): Pre
     if (last && last.cohort === c) last.end = u + 1;
     else classes.push({ cohort: c, start: u, end: u + 1 });
   }
-  const weights = new Float64Array(n);
+  const weights = allocate(n, options.shared ?? false);
   for (let u = 0; u < n; u++) weights[u] = panel.weights ? panel.weights[order[u]!]! : 1;
 
   // small groups (did: fewer than #covariates + 5 units)
@@ -226,7 +232,7 @@ export function preparePanel(panel: BalancedPanel, options: PrepareOptions): Pre
 
   const used = periodCount;
   const transpose = (values: Float64Array) => {
-    const out = new Float64Array(used * n);
+    const out = allocate(used * n, options.shared ?? false);
     for (let u = 0; u < n; u++) {
       const o = order[u]! * stride;
       for (let p = 0; p < used; p++) out[p * n + u] = values[o + p]!;

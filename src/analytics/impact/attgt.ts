@@ -1,6 +1,6 @@
 import { type AggregateCell, type AggregateTerm, planAggregates } from './attgt-aggregate.ts';
 import { bootstrapTask, drawsFromSubsetSums, subsetSums } from './attgt-bootstrap.ts';
-import { cellCount, estimateCells } from './attgt-cells.ts';
+import { type CellEstimate, cellCount, estimateCells } from './attgt-cells.ts';
 import {
   checkedCritical,
   columnDraws,
@@ -51,40 +51,52 @@ function resolve(options: AttGtOptions): Resolved {
   };
 }
 
-/** The estimation half of `attGt`: preparation and every cell, no inference yet. */
-export function estimateAttGt(
-  panel: BalancedPanel,
-  options: AttGtOptions,
-  shared = false,
-): { prep: PreparedPanel; cells: ReturnType<typeof estimateCells>['cells']; store: InfluenceStore } {
+/** Progress units of a bootstrap: one per 256 blocks of 8 units. */
+export function bootstrapProgressUnits(prep: PreparedPanel): number {
+  let blocks = 0;
+  for (const c of prep.classes) blocks += Math.ceil((c.end - c.start) / 8);
+  return Math.floor(blocks / 256);
+}
+
+/**
+ * ATT(g,t) with analytic standard errors, or multiplier-bootstrap ones when `bootstrap` > 0 (run
+ * on the calling thread; `attGtParallel` in attgt-parallel.ts spreads the work over worker threads).
+ */
+export function attGt(panel: BalancedPanel, options: AttGtOptions): AttGtReport {
   const o = resolve(options);
   const prep = preparePanel(panel, { control: o.control, anticipation: o.anticipation });
-  const total = cellCount(prep, o.basePeriod);
+  const total = cellCount(prep, o.basePeriod) + (o.bootstrap > 0 ? bootstrapProgressUnits(prep) : 0);
   let done = 0;
+  const tick = () => o.onProgress?.(Math.min(++done, total), total);
   const { cells, store } = estimateCells(prep, {
     control: o.control,
     method: o.method,
     anticipation: o.anticipation,
     basePeriod: o.basePeriod,
-    shared,
-    onCell: () => o.onProgress?.(++done, total),
+    onCell: tick,
   });
-  return { prep, cells, store };
-}
-
-/**
- * ATT(g,t) with analytic standard errors, or multiplier-bootstrap ones when `bootstrap` > 0 (run
- * on the calling thread; `attGtParallel` spreads the draws over worker threads).
- */
-export function attGt(panel: BalancedPanel, options: AttGtOptions): AttGtReport {
-  const o = resolve(options);
-  const est = estimateAttGt(panel, options);
   let draws: Float64Array | null = null;
   if (o.bootstrap > 0) {
-    const task = bootstrapTask(est.store, o.bootstrap, o.seed, o.multiplier);
-    draws = drawsFromSubsetSums(task, subsetSums(task));
+    const task = bootstrapTask(store, o.bootstrap, o.seed, o.multiplier);
+    let blocks = 0;
+    draws = drawsFromSubsetSums(
+      task,
+      subsetSums(task, {
+        onBlock: () => {
+          if (++blocks % 256 === 0) tick();
+        },
+      }),
+    );
   }
-  return assemble(est, draws, o);
+  if (done < total) o.onProgress?.(total, total);
+  return assemble({ prep, cells, store }, draws, o);
+}
+
+/** What `assemble` needs from the estimation. */
+export interface EstimatedCells {
+  prep: PreparedPanel;
+  cells: CellEstimate[];
+  store: InfluenceStore;
 }
 
 const floorNa = (se: number) => (se > SE_FLOOR ? se : Number.NaN);
@@ -94,11 +106,7 @@ function bounds(att: number, se: number, crit: number): Bounds {
 }
 
 /** Inference and aggregation from the estimated cells (and the bootstrap draws, if any). */
-export function assemble(
-  est: ReturnType<typeof estimateAttGt>,
-  draws: Float64Array | null,
-  o: Resolved,
-): AttGtReport {
+export function assemble(est: EstimatedCells, draws: Float64Array | null, o: Resolved): AttGtReport {
   const { prep, cells, store } = est;
   const n = store.n;
   const warnings = [...prep.warnings];
