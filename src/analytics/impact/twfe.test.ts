@@ -77,6 +77,27 @@ describe('twfe', () => {
     for (let j = 0; j < 2; j++) expect(Math.abs(c.se[j]! / d.se[j]! - 1)).toBeLessThan(1e-8);
   });
 
+  it('weighted: weighted demeaning + weighted least squares equal weighted LSDV', () => {
+    const w = Float64Array.from(p.y, (_, i) => 0.5 + ((i * 7) % 5) / 2);
+    const a = twfe({ ...input, time: Int32Array.from(p.time), weights: w, vcov: 'classic' });
+    const n = p.y.length;
+    const periods = [...new Set(p.time)].sort();
+    const k = 2 + 30 + periods.length - 1;
+    const X = new Float64Array(n * k);
+    for (let i = 0; i < n; i++) {
+      X[i * k] = p.x1[i]!;
+      X[i * k + 1] = p.x2[i]!;
+      X[i * k + 2 + p.unit[i]!] = 1;
+      const t = periods.indexOf(p.time[i]!);
+      if (t > 0) X[i * k + 31 + t] = 1;
+    }
+    const b = ols(X, n, k, Float64Array.from(p.y), { weights: w });
+    for (let j = 0; j < 2; j++) {
+      expect(Math.abs(a.coefficients[j]! - b.coefficients[j]!)).toBeLessThan(1e-9);
+      expect(Math.abs(a.se[j]! / b.se[j]! - 1)).toBeLessThan(1e-8);
+    }
+  });
+
   it('one-way (unit) equals LSDV with unit dummies, in one sweep', () => {
     const a = twfe({ ...input, vcov: 'classic' });
     const b = lsdv(p, false, 'classic');
