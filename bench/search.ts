@@ -389,9 +389,9 @@ export async function hammer(url: string, paths: string[], connections: number):
   return {
     requests: res.requests.total,
     reqPerSec: Math.round(res.requests.average),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
     errors: res.errors,
     non2xx: res.non2xx,
     loadAverage,

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_GIN_INDEXES } from '../../src/db/migrations/2026-11-28T1400-search-speed.ts';
+import { RANK_WINDOW, SEARCH_COUNT_CAP } from '../../src/modules/search/search.service.ts';
+import { DID_YOU_MEAN_SIMILARITY } from '../../src/modules/search/search-suggest.repository.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { makeMembership, makeNetwork, makeOrganisation, makeUser } from '../helpers/factories.ts';
 
@@ -171,6 +174,8 @@ describe('search API', () => {
       items: { type: string; id: number; title: string; snippet: string; score: number }[];
       facets: Record<string, Record<string, number>>;
       total: number;
+      totalIsEstimate: boolean;
+      suggestion?: string;
     };
   }
   const keys = (items: { type: string; id: number }[]) =>
@@ -310,6 +315,40 @@ describe('search API', () => {
     expect(empty.statusCode).toBe(400);
   });
 
+  it('suggests the closest name when a search finds nothing, never a hidden project', async () => {
+    // "aerottekk": no word matches, and its word similarity to "aerotech sa" (5 of its 10
+    // trigrams, 0.5) is under the typo fallback's 0.6 but over DID_YOU_MEAN_SIMILARITY
+    expect(DID_YOU_MEAN_SIMILARITY).toBeLessThanOrEqual(0.5);
+    const r = await search(q('aerottekk'));
+    expect(r.total).toBe(0);
+    expect(r.suggestion).toBe('Aerotech SA');
+    // following the suggestion finds it
+    expect(keys((await search(q(r.suggestion!))).items)[0]).toBe('organisation:composites');
+    expect((await search(q('xqzwv'))).suggestion).toBeUndefined();
+    // the draft's acronym, one letter off: found by its consortium, never suggested to the public
+    const pub = await search(q('SECRETCOMPP'));
+    expect(pub.total).toBe(0);
+    expect(pub.suggestion).toBeUndefined();
+    expect(keys((await search(q('SECRETCOMPP'), 'member')).items)).toContain('project:draft');
+    // found things carry no suggestion
+    expect((await search(q('composite'))).suggestion).toBeUndefined();
+  });
+
+  it('keeps the pending lists of the search indexes short', async () => {
+    const r = await sql<{
+      name: string;
+      options: string[] | null;
+    }>`SELECT relname AS name, reloptions AS options
+      FROM pg_class WHERE relname = ANY(${[...SEARCH_GIN_INDEXES]}::text[])`.execute(t.handle.db);
+    expect(r.rows.map((x) => x.name).sort()).toEqual([...SEARCH_GIN_INDEXES].sort());
+    for (const x of r.rows) expect(x.options, x.name).toContain('gin_pending_list_limit=256');
+  });
+
+  it('says when counts are exact', async () => {
+    const r = await search(q('composite'));
+    expect(r.totalIsEstimate).toBe(false);
+  });
+
   it('suggests organisations, visible projects and networks while typing', async () => {
     const ask = async (s: string, who = 'anonymous') => {
       const res = await t.app.inject({
@@ -332,6 +371,84 @@ describe('search API', () => {
     expect((await ask('secretc', 'member')).some((i) => i.type === 'project')).toBe(true);
     expect((await ask('skiwin')).map((i) => i.label)).toContain('Skywin Test');
     expect((await ask('energies')).map((i) => i.label)).toContain('Wallonie Énergies Nouvelles');
+    // a typo from four characters on (trigram word similarity), not below
+    expect((await ask('aerotek'))[0]).toMatchObject({ type: 'organisation', label: 'Aerotech SA' });
+    expect((await ask('aeq')).map((i) => i.label)).not.toContain('Aerotech SA');
     expect(await ask('a')).toEqual([]);
+  });
+});
+
+/**
+ * Past SEARCH_COUNT_CAP matches of a type, total and facets stop counting (lower bounds, flagged);
+ * the ranking still puts an exact name first, wherever it lies, and pages past the fully scored
+ * window neither repeat nor skip a hit.
+ */
+describe('search API beyond the count cap', () => {
+  const t = useTestApp();
+  const over = SEARCH_COUNT_CAP + 40;
+  let exactId = 0;
+
+  beforeAll(async () => {
+    const db = t.handle.db;
+    // one statement: `over` organisations whose descriptions mention "zircone", every fifth in
+    // province 60000 (fewer than the cap), then one named exactly "Zircone" (the last row)
+    await sql`INSERT INTO organisations (name, name_key, search_text, kind, province_nis, description)
+      SELECT 'Filler ' || i, 'filler ' || i, 'filler ' || i, 'enterprise',
+        CASE WHEN i % 5 = 0 THEN '60000' ELSE '50000' END, 'Céramiques techniques en zircone, lot ' || i
+      FROM generate_series(1, ${over}::int) AS i`.execute(db);
+    const row = await sql<{
+      id: number;
+    }>`INSERT INTO organisations (name, name_key, search_text, kind, description)
+      VALUES ('Zircone', 'zircone', 'zircone', 'enterprise', 'Poudres céramiques.') RETURNING id`.execute(db);
+    exactId = row.rows[0]!.id;
+  });
+
+  async function search(query: string) {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/search?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      items: { type: string; id: number; title: string; score: number }[];
+      facets: Record<string, Record<string, number>>;
+      total: number;
+      totalIsEstimate: boolean;
+    };
+  }
+
+  it('caps total and facets and flags them, and counts a narrower query exactly', async () => {
+    const direct = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations
+      WHERE search_vector @@ public.polaris_tsquery(${['zircone']}::text[])`.execute(t.handle.db);
+    expect(direct.rows[0]!.n).toBe(over + 1);
+    const all = await search('q=zircone');
+    expect(all.totalIsEstimate).toBe(true);
+    expect(all.total).toBe(SEARCH_COUNT_CAP);
+    expect(all.facets.type!.organisation).toBe(SEARCH_COUNT_CAP);
+    // every facet count is a lower bound of the true count
+    expect(all.facets.province!['60000']).toBeLessThanOrEqual(Math.floor(over / 5));
+    const narrow = await search('q=zircone&province=60000');
+    expect(narrow.totalIsEstimate).toBe(false);
+    expect(narrow.total).toBe(Math.floor(over / 5));
+  });
+
+  it('ranks an exact name first even past the cap', async () => {
+    const r = await search('q=zircone');
+    expect(r.items[0]).toMatchObject({ type: 'organisation', id: exactId, title: 'Zircone' });
+    expect(r.items[0]!.score).toBeGreaterThan(10);
+  });
+
+  it('pages through and past the fully scored window without repeats', async () => {
+    const pageSize = 20;
+    const pages = Math.ceil(RANK_WINDOW / pageSize) + 2;
+    const seen: number[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const r = await search(`q=zircone&pageSize=${pageSize}&page=${page}`);
+      expect(r.items).toHaveLength(pageSize);
+      seen.push(...r.items.map((i) => i.id));
+    }
+    expect(seen.length).toBeGreaterThan(RANK_WINDOW);
+    expect(new Set(seen).size).toBe(seen.length);
+    // the same hits as one big page
+    const big = await search(`q=zircone&pageSize=100`);
+    const bigger = await search(`q=zircone&pageSize=100&page=2`);
+    expect([...big.items, ...bigger.items].map((i) => i.id).slice(0, seen.length)).toEqual(seen);
   });
 });

@@ -15,10 +15,13 @@ export type FacetName = (typeof FACET_NAMES)[number];
 export interface SearchAnswer {
   items: { type: SearchType; id: number; title: string; snippet: string; score: number }[];
   facets: Record<'type' | FacetName, Record<string, number>>;
+  /** exact unless `totalIsEstimate`: then at least this many (the server stops counting) */
   total: number;
+  /** true when total and facet counts are lower bounds */
+  totalIsEstimate?: boolean;
   page: number;
   pageSize: number;
-  /** a corrected query, if the server ever sends one (it does not yet) */
+  /** the closest name when nothing was found ("did you mean …?") */
   suggestion?: string;
 }
 

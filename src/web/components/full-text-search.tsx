@@ -120,7 +120,7 @@ export function FullTextSearch() {
             <SearchFacets facets={data.facets} filters={query.filters} onChange={setFilter} />
             <section aria-labelledby={`${id}-count`} aria-busy={answer.loading || undefined}>
               <p id={`${id}-count`} className="results-count" role="status">
-                {t('fts.count', { n: num(data.total), q: query.q })}
+                {t('fts.count', { n: `${num(data.total)}${data.totalIsEstimate ? '+' : ''}`, q: query.q })}
               </p>
               {data.total === 0 ? (
                 <p className="muted">{t('fts.none')}</p>
