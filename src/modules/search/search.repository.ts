@@ -216,8 +216,9 @@ const alias = (b: Branch) => sql.raw(b.type === 'organisation' ? 'o' : b.type ==
 
 /**
  * A branch's counted matches: the first cap + 1 in index order (the extra row only tells that the
- * cap was reached), numbered. Exact name matches are looked up on their own (a btree probe) so an
- * exact name past the cap still reaches the candidates.
+ * cap was reached), numbered. Exact names are looked up on their own (a btree probe) so an exact
+ * name past the cap still reaches the candidates (an exact name is a hit even when its words are
+ * all stop words).
  */
 function branchHits(b: Branch, tsq: Sql, req: SearchRequest) {
   const a = alias(b);
@@ -225,7 +226,7 @@ function branchHits(b: Branch, tsq: Sql, req: SearchRequest) {
   const where = sql`${matchOf(b, tsq, req)} ${and(b.where)}`;
   return sql`(SELECT *, row_number() OVER () AS rn FROM (SELECT ${cols} FROM ${b.from} WHERE ${where} LIMIT ${req.cap + 1}) x)
     UNION ALL
-    (SELECT ${cols}, ${req.cap + 2}::bigint FROM ${b.from} WHERE ${b.exactIndexed} AND ${where} LIMIT 5)`;
+    (SELECT ${cols}, ${req.cap + 2}::bigint FROM ${b.from} WHERE ${b.exactIndexed} ${and(b.where)} LIMIT 5)`;
 }
 
 /** The page rows of one type with their title, snippet and full score. */
@@ -348,17 +349,18 @@ const FACET_NAMES = ['type', 'network', 'kind', 'province', 'naceSection', 'size
  */
 export async function withIndexScans<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`.execute(trx);
+    await sql`SELECT ${INDEX_SCANS_ONLY}`.execute(trx);
     return fn(trx);
   });
 }
 
-/** Run one search. */
+const INDEX_SCANS_ONLY = sql`set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
+
+/** Run one search (as withIndexScans, with the settings and the tsquery in one round trip). */
 export async function search(db: Db, req: SearchRequest): Promise<SearchResultRows> {
-  const r = await withIndexScans(db, async (trx) => {
-    const q = await sql<{
-      tsq: string;
-    }>`SELECT public.polaris_tsquery(${req.groups}::text[])::text AS tsq`.execute(trx);
+  const r = await db.transaction().execute(async (trx) => {
+    const q = await sql<{ tsq: string }>`SELECT ${INDEX_SCANS_ONLY},
+      public.polaris_tsquery(${req.groups}::text[])::text AS tsq`.execute(trx);
     return searchStatement(req, q.rows[0]!.tsq).execute(trx);
   });
   const row = r.rows[0]!;
