@@ -48,6 +48,13 @@ const SpecialisationPage = lazy(() =>
 const AnnualReportPage = lazy(() =>
   import('./pages/annual-report-page.tsx').then((m) => ({ default: m.AnnualReportPage })),
 );
+/** The impact observatory and its printable report: ECharts and the estimates' tables, their own chunks. */
+const ObservatoryPage = lazy(() =>
+  import('./pages/observatory-page.tsx').then((m) => ({ default: m.ObservatoryPage })),
+);
+const ObservatoryReportPage = lazy(() =>
+  import('./pages/observatory-report-page.tsx').then((m) => ({ default: m.ObservatoryReportPage })),
+);
 
 /** Routes (French paths: the public portal speaks French first). */
 export function App() {
@@ -140,6 +147,22 @@ export function App() {
                 element={
                   <Suspense fallback={<Loading />}>
                     <AnnualReportPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="observatoire"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <ObservatoryPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="observatoire/rapport/:runId"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <ObservatoryReportPage />
                   </Suspense>
                 }
               />

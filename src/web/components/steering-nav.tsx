@@ -1,8 +1,8 @@
 import { Link, NavLink, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** The steering pages: dashboards, map, indicators, specialisation, annual reports. */
-const STEERING = /^\/(tableau-de-bord|carte|indicateurs|rapports)(\/|$)/;
+/** The steering pages: dashboards, map, indicators, specialisation, annual reports, the impact observatory. */
+const STEERING = /^\/(tableau-de-bord|carte|indicateurs|rapports|observatoire)(\/|$)/;
 
 /** The last complete year: the annual report's default. */
 export function lastCompleteYear(): number {
@@ -46,6 +46,9 @@ export function SteeringViewsNav() {
         </li>
         <li>
           <NavLink to={`/rapports/region/${lastCompleteYear()}`}>{t('steer.report')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/observatoire">{t('obs.nav')}</NavLink>
         </li>
         <li>
           <a href="/open-data/">{t('steer.openData')}</a>

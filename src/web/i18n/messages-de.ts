@@ -1,5 +1,6 @@
 import { deCalls } from './messages-de-calls.ts';
 import { deGraph } from './messages-de-graph.ts';
+import { deImpact } from './messages-de-impact.ts';
 import { deIndicators } from './messages-de-indicators.ts';
 import { deProjects } from './messages-de-projects.ts';
 import { deSearch } from './messages-de-search.ts';
@@ -366,4 +367,5 @@ export const de: Messages = {
   ...deCalls,
   ...deIndicators,
   ...deSearch,
+  ...deImpact,
 };

@@ -1,5 +1,6 @@
 import { enCalls } from './messages-en-calls.ts';
 import { enGraph } from './messages-en-graph.ts';
+import { enImpact } from './messages-en-impact.ts';
 import { enIndicators } from './messages-en-indicators.ts';
 import { enProjects } from './messages-en-projects.ts';
 import { enSearch } from './messages-en-search.ts';
@@ -359,4 +360,5 @@ export const en: Messages = {
   ...enCalls,
   ...enIndicators,
   ...enSearch,
+  ...enImpact,
 };

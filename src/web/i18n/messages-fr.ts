@@ -1,5 +1,6 @@
 import { frCalls } from './messages-fr-calls.ts';
 import { frGraph } from './messages-fr-graph.ts';
+import { frImpact } from './messages-fr-impact.ts';
 import { frIndicators } from './messages-fr-indicators.ts';
 import { frProjects } from './messages-fr-projects.ts';
 import { frSearch } from './messages-fr-search.ts';
@@ -360,6 +361,7 @@ export const fr = {
   ...frCalls,
   ...frIndicators,
   ...frSearch,
+  ...frImpact,
 } as const;
 
 export type MessageKey = keyof typeof fr;

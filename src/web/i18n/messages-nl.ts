@@ -1,6 +1,7 @@
 import type { Messages } from './messages-fr.ts';
 import { nlCalls } from './messages-nl-calls.ts';
 import { nlGraph } from './messages-nl-graph.ts';
+import { nlImpact } from './messages-nl-impact.ts';
 import { nlIndicators } from './messages-nl-indicators.ts';
 import { nlProjects } from './messages-nl-projects.ts';
 import { nlSearch } from './messages-nl-search.ts';
@@ -365,4 +366,5 @@ export const nl: Messages = {
   ...nlCalls,
   ...nlIndicators,
   ...nlSearch,
+  ...nlImpact,
 };
