@@ -115,7 +115,7 @@ export function seriesDefinitions(
     'Comparaison descriptive, pas un effet causal : les membres diffèrent des autres entreprises avant leur adhésion (taille, secteur, croissance). L’effet se mesure par les estimateurs de différences de différences de l’observatoire.',
   ];
   const en = [
-    `Members: firms that are ${m.en.replace(/ firms/, '')} by ${q.to} (first year of membership, or treatment, ≤ ${q.to}).`,
+    `Members: ${m.en} by ${q.to} (first year of membership, or of treatment, ≤ ${q.to}).`,
     `Rest of ${ind.en}: the panel's other firms of the population (NACE ${sectors}, ${regionEn}${provinces}), in the registry or not.`,
     balanced
       ? `Fixed composition: only firms present every year from ${q.from} to ${q.to} count (${n.members} members, ${n.rest} others); the change is that of the same firms.`
