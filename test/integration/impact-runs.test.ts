@@ -169,6 +169,12 @@ describe('impact runs', () => {
     expect(other.statusCode).toBe(202);
     expect(other.json().id).not.toBe(done.id);
     await waitDone(other.json().id);
+    // two identical launches at once make one run
+    const twin = { estimator: 'twfe', treatment: 'column', alpha: 0.2 };
+    const [a, b] = await Promise.all([launch(twin), launch(twin)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual(expect.arrayContaining([202]));
+    expect(a.json().id).toBe(b.json().id);
+    await waitDone(a.json().id);
     // a change to the panel moves the data version: the same parameters run again
     await t.handle.db
       .insertInto('firmYears')

@@ -106,6 +106,11 @@ export async function findReusable(db: Db, parametersKey: string, dataVersion: n
   return r ? parse(r as Raw) : undefined;
 }
 
+/** Serialise launches of the same parameters (inside a transaction): two identical requests make one run. */
+export async function lockParameters(db: Db, parametersKey: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`polaris.impact-run:${parametersKey}`}))`.execute(db);
+}
+
 /** Newest first, without results (they can be large). */
 export async function listRuns(db: Db, q: { status?: RunStatus; limit: number; offset: number }) {
   let query = db.selectFrom('impactRuns');

@@ -181,20 +181,22 @@ export async function launchRun(ctx: Ctx, input: RunParameters): Promise<{ run: 
   }
   const key = canonicalJson(params);
   const version = await dataVersion(ctx.db);
-  const existing = await repo.findReusable(ctx.db, key, version);
-  if (existing) {
-    const full = await repo.findRun(ctx.db, existing.id);
-    return { run: view(ctx, full ?? existing), reused: true };
-  }
-  const row = await repo.insertRun(ctx.db, {
-    kind: params.estimator,
-    parameters: params,
-    parametersKey: key,
-    dataVersion: version,
-    createdBy: ctx.actor.userId,
+  const launched = await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockParameters(trx, key);
+    const existing = await repo.findReusable(trx, key, version);
+    if (existing) return { row: (await repo.findRun(trx, existing.id)) ?? existing, reused: true };
+    const row = await repo.insertRun(trx, {
+      kind: params.estimator,
+      parameters: params,
+      parametersKey: key,
+      dataVersion: version,
+      createdBy: ctx.actor.userId,
+    });
+    return { row, reused: false };
   });
+  if (launched.reused) return { run: view(ctx, launched.row), reused: true };
   runnerFor(ctx.db).wake();
-  return { run: view(ctx, row), reused: false };
+  return { run: view(ctx, launched.row), reused: false };
 }
 
 export async function getRun(ctx: Ctx, id: number): Promise<RunView> {
