@@ -5,7 +5,8 @@
  * multiplier-bootstrap draws. Targets: < 10 s and < 30 s on a 2-core machine.
  *
  * Each configuration runs in its own child process (so peak RSS and heap are its own), `--repeat`
- * times (default 3, median reported). Usage:
+ * times (default 3, median reported), with its CPU time (user + system, all threads): on a shared
+ * machine the wall time depends on the load, the CPU time much less. Usage:
  *   npm run bench:impact [-- --units 100000 --repeat 3 --threads 2]
  */
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,8 @@ interface Config {
 interface Measure {
   config: string;
   seconds: number;
+  /** CPU seconds of the process (all threads): what the run costs without contention. */
+  cpuSeconds: number;
   cells: number;
   simple: number;
   se: number;
@@ -52,15 +55,18 @@ async function runOne(config: Config): Promise<Measure> {
   });
   const options = { control: config.control, method: 'dr' as const, bootstrap: config.bootstrap, seed: 1 };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const report =
     config.threads > 1
       ? await attGtParallel(panel, { ...options, threads: config.threads })
       : attGt(panel, options);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const mem = process.memoryUsage();
   return {
     config: config.name,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     cells: report.attgt.length,
     simple: report.aggregates.simple.att,
     se: report.aggregates.simple.se,
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
       `${config.name.padEnd(46)} ${median(runs.map((x) => x.seconds))
         .toFixed(2)
         .padStart(6)} s` +
-        `  (runs: ${runs.map((x) => x.seconds.toFixed(2)).join(', ')})` +
+        `  (runs: ${runs.map((x) => x.seconds.toFixed(2)).join(', ')}; CPU ${median(runs.map((x) => x.cpuSeconds)).toFixed(2)} s)` +
         `  peak RSS ${median(runs.map((x) => x.peakRssMB)).toFixed(0)} MB, heap ${m.heapMB.toFixed(0)} MB` +
         ` + typed arrays ${m.arrayBuffersMB.toFixed(0)} MB; ${m.cells} cells, simple ATT ${m.simple.toFixed(4)} (se ${m.se.toFixed(4)})`,
     );
