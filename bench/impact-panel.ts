@@ -52,7 +52,7 @@ async function writePanel(file: string): Promise<number> {
     return seed / 2147483648;
   };
   for (let f = 0; f < FIRMS; f++) {
-    const en = makeEnterpriseNumber(20_000_000 + f);
+    const en = makeEnterpriseNumber(10_000_000 + f);
     const base = 2 + rnd() * 200;
     const growth = (rnd() - 0.5) * 0.06;
     const code = CODES[f % CODES.length]!;
@@ -77,7 +77,7 @@ async function seedRegistry(h: DatabaseHandle) {
   await sql`
     INSERT INTO organisations (name, name_key, search_text, kind, enterprise_number)
     SELECT 'Bench firm ' || n, 'bench firm ' || n, 'bench firm ' || n, 'enterprise',
-      lpad((20000000 + n)::text, 8, '0') || lpad((97 - ((20000000 + n) % 97))::text, 2, '0')
+      lpad((10000000 + n)::text, 8, '0') || lpad((97 - ((10000000 + n) % 97))::text, 2, '0')
     FROM generate_series(0, ${Math.floor(FIRMS / 5) - 1}::int) n`.execute(h.db);
   await sql`
     INSERT INTO memberships (organisation_id, network_id, joined_on)
