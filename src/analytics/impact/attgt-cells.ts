@@ -82,8 +82,22 @@ export function estimateCells(
   const cells: CellEstimate[] = [];
   const store: InfluenceStore = { n, classes, cells: [], weights: prep.weights, groupClass };
 
+  /** Do the covariates of the covered classes take the same values at periods p and q? */
+  const sameCovariates = (covered: number[], p: number, q: number) => {
+    if (p === q) return true;
+    for (const col of covs)
+      for (const h of covered)
+        for (let u = classes[h]!.start; u < classes[h]!.end; u++)
+          if (col[p * n + u] !== col[q * n + u]) return false;
+    return true;
+  };
+
   for (const [gi, g] of prep.groups.entries()) {
     const gClass = groupClass[gi]!;
+    // Propensity fits of this group's cells, by sample (classes) and covariate period: a cell whose
+    // sample and covariate values equal an earlier cell's has the very same logit (time-invariant
+    // covariates), so the fit is reused — bit for bit what fitting again would give.
+    const fits = new Map<string, { covPeriod: number; logits: CellLogits }[]>();
     let base = -1;
     for (let p = 0; p < T; p++) if (periods[p]! + anticipation < g) base = p;
     for (let ti = 0; ti < T - tfac; ti++) {
@@ -150,8 +164,21 @@ export function estimateCells(
         dy: dy.subarray(0, n1),
         ...(prep.hasWeights ? { weights: w.subarray(0, n1) } : {}),
       };
+      const key = covered.join(',');
+      const logits = (): CellLogits => {
+        const known = fits.get(key) ?? [];
+        const hit = known.find((f) => sameCovariates(covered, f.covPeriod, covPeriod));
+        if (hit) return hit.logits;
+        const preliminary = fitLogitFused(data.X, n1, k, data.D);
+        const fitted = {
+          preliminary,
+          weighted: data.weights ? fitLogitFused(data.X, n1, k, data.D, data.weights) : preliminary,
+        };
+        fits.set(key, [...known, { covPeriod, logits: fitted }]);
+        return fitted;
+      };
       const influence = allocateCell(classes, covered, options.shared ?? false);
-      const { att, note } = estimateCell(data, method, influence);
+      const { att, note } = estimateCell(data, method, influence, logits);
       if (Number.isFinite(att)) {
         cell.att = att;
         const scale = n / n1;
@@ -168,26 +195,34 @@ export function estimateCells(
   return { cells, store };
 }
 
+/** The unweighted logit of `did`'s overlap check and the (weighted) one of the estimator. */
+interface CellLogits {
+  preliminary: LogitFit;
+  weighted: LogitFit;
+}
+
 /** One cell: `did`'s feasibility checks, then the DRDID estimator; ψ goes to `influence.values`. */
 function estimateCell(
   data: TwoPeriodPanel,
   method: 'dr' | 'ipw' | 'reg',
   influence: CellInfluence,
+  logits: () => CellLogits,
 ): { att: number; note?: string } {
   const { n, k, X, D } = data;
   try {
     let pscore: LogitFit | undefined;
     if (method !== 'reg') {
       // did: glm(G ~ -1 + covariates, binomial) without weights; max fitted ≥ 0.999 → NA
-      const preliminary = fitLogitFused(X, n, k, D);
+      const fits = logits();
       let max = 0;
-      for (let i = 0; i < n; i++) max = Math.max(max, preliminary.fitted[i]!);
+      for (let i = 0; i < n; i++) max = Math.max(max, fits.preliminary.fitted[i]!);
       if (max >= 0.999)
         return { att: Number.NaN, note: 'overlap condition violated (a propensity score ≥ 0.999)' };
-      pscore = data.weights ? fitLogitFused(X, n, k, D, data.weights) : preliminary;
+      pscore = fits.weighted;
     }
-    if (method !== 'ipw') {
-      // did: rcond(X_c'X_c) < ε → NA; here a Cholesky pivot test (linalg.ts)
+    if (method !== 'ipw' && data.weights) {
+      // did: rcond(X_c'X_c) < ε → NA; here a Cholesky pivot test (linalg.ts). Without weights
+      // the estimator's own regression factors this very matrix and fails the same way.
       const A = new Float64Array(k * k);
       for (let i = 0; i < n; i++) {
         if (D[i] !== 0) continue;
