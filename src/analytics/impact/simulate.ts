@@ -4,7 +4,8 @@ import type { BalancedPanel } from './types.ts';
 /**
  * A seeded staggered-adoption panel with a known ATT(g,t), for tests and benchmarks.
  *
- * - covariates x1 ~ N(0, 1), x2 ~ Bernoulli(½) (and optionally x3 ~ N(0, 1)), constant over time;
+ * - covariates x1 ~ N(0, 1), x2 ~ Bernoulli(½) (and optionally x3 ~ N(0, 1)), constant over time
+ *   unless `covariateDrift` adds period noise to the continuous ones;
  * - cohort by a multinomial logit on the covariates: P(G = g | x) ∝ exp(a_g + s·(0.8·x1 + 0.5·x2)),
  *   never treated the reference (a_0 = 0, a_g set from the wanted share) — selection on x, so a
  *   binary logit of one cohort against the never treated is correctly specified;
@@ -31,6 +32,11 @@ export interface SimulationOptions {
   trend?: [number, number];
   /** Standard deviation of the idiosyncratic error (default 1). */
   noise?: number;
+  /**
+   * SD of period-to-period noise added to the continuous covariates as observed (default 0:
+   * constant over time); outcomes still follow the unit's baseline values.
+   */
+  covariateDrift?: number;
   seed: number;
 }
 
@@ -85,6 +91,7 @@ export function simulatePanel(options: SimulationOptions): SimulatedPanel {
   const s = options.selection ?? 1;
   const [g1, g2] = options.trend ?? [0.3, 0.2];
   const sd = options.noise ?? 1;
+  const drift = options.covariateDrift ?? 0;
   const random = mulberry32(seed);
   let spare: number | null = null;
   const normal = () => {
@@ -129,10 +136,10 @@ export function simulatePanel(options: SimulationOptions): SimulatedPanel {
       const effect = g > 0 && t >= g ? simulatedEffect(cohortIndex, t - g) : 0;
       y[i * T + p] = alpha + lambda[p]! + p * (g1 * x1 + g2 * x2 + 0.1 * x3) + effect + sd * normal();
       if (nCov >= 2) {
-        covValues[0]![i * T + p] = x1;
+        covValues[0]![i * T + p] = drift > 0 ? x1 + drift * normal() : x1;
         covValues[1]![i * T + p] = x2;
       }
-      if (nCov === 3) covValues[2]![i * T + p] = x3;
+      if (nCov === 3) covValues[2]![i * T + p] = drift > 0 ? x3 + drift * normal() : x3;
     }
   }
   const names = ['x1', 'x2', 'x3'].slice(0, nCov);
