@@ -26,6 +26,11 @@ export interface DescriptiveQuery {
   breakdown: SeriesBreakdown | '';
 }
 
+/** An index chart's value axis follows the data (around 100) instead of starting at 0. */
+function indexScale(option: Record<string, unknown>): Record<string, unknown> {
+  return { ...option, yAxis: { ...(option.yAxis as object), scale: true } };
+}
+
 /** The query string of /impact/series for `q`. */
 export function seriesParams(q: DescriptiveQuery): URLSearchParams {
   const p = new URLSearchParams({
@@ -104,13 +109,15 @@ export function ObservatoryDescriptive({
   const option = useMemo(
     () =>
       a
-        ? yearsOption(
-            a.overall[0]?.points.map((p) => p.year) ?? [],
-            a.overall.map((s) => ({
-              name: t(s.status === 'members' ? 'obs.members' : 'obs.rest'),
-              values: s.points.map((p) => p.index),
-            })),
-            (v) => num(v, 1),
+        ? indexScale(
+            yearsOption(
+              a.overall[0]?.points.map((p) => p.year) ?? [],
+              a.overall.map((s) => ({
+                name: t(s.status === 'members' ? 'obs.members' : 'obs.rest'),
+                values: s.points.map((p) => p.index),
+              })),
+              (v) => num(v, 1),
+            ),
           )
         : null,
     [a, t, num],
