@@ -82,6 +82,29 @@ describe('search and partner matchmaking', () => {
     await context.close();
   });
 
+  it('offers the closest name when a search finds nothing, and following it finds that name', async () => {
+    const { page, errors, context } = await browser.open();
+    // "aerolxxbqq": no word, and under the typo fallback's similarity to any name
+    const api = await context.request.get('/api/v1/search?q=aerolxxbqq');
+    const answer = (await api.json()) as { total: number; suggestion?: string };
+    expect(answer.total).toBe(0);
+    expect(answer.suggestion).toMatch(/^Aero/);
+    await page.goto('/recherche?q=aerolxxbqq');
+    const main = page.getByRole('main');
+    await main.getByText('Aucun résultat.', { exact: false }).waitFor();
+    const notice = main.locator('.notice', { hasText: 'Vouliez-vous dire :' });
+    await notice.getByRole('link', { name: answer.suggestion! }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(answer.suggestion);
+    await main
+      .locator('.search-hit')
+      .first()
+      .getByRole('link', { name: answer.suggestion!, exact: true })
+      .waitFor();
+    await expectAccessible(page, 'search page after a suggestion');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('never shows people to a public visitor, and shows them to an administrator', async () => {
     const visitor = await browser.open();
     await visitor.page.goto('/recherche?q=directeur');
