@@ -10,9 +10,10 @@ import type { AttGtOptions, AttGtReport } from './attgt-types.ts';
 import type { BalancedPanel } from './types.ts';
 
 /**
- * `attGt` on worker threads: the prepared columns go to shared memory once; the cells are dealt
- * round-robin to the workers (each writes its ψ on shared memory), then the bootstrap blocks are
- * split into equal shares of work and the workers' subset sums are added. Same numbers as
+ * `attGt` on worker threads: the prepared columns go to shared memory once; whole groups of cells
+ * are dealt to the workers (a group's cells share propensity fits; each worker writes its ψ on
+ * shared memory), then the bootstrap blocks are split into equal shares of work and the workers'
+ * subset sums are added. The same workers serve both phases. Same numbers as
  * `attGt` (the bootstrap draws are seeded per block, so they do not depend on the split; sums
  * differ only by the order of additions). Falls back to the calling thread if workers fail to
  * start, unless `fallback: 'throw'`.
@@ -47,10 +48,13 @@ export async function attGtParallel(
     done += units;
     o.onProgress?.(Math.min(done, total), total);
   };
+  const pool = startWorkers(threads);
   try {
+    const cellsPerGroup = o.basePeriod === 'varying' ? prep.periods.length - 1 : prep.periods.length;
     const parts = await Promise.all(
-      Array.from({ length: threads }, (_, thread) =>
-        runWorker<{ cells: CellEstimate[]; influence: (CellInfluence | null)[] }>(
+      pool.map((worker, thread) =>
+        runJob<{ cells: CellEstimate[]; influence: (CellInfluence | null)[] }>(
+          worker,
           {
             kind: 'cells',
             panel: cellPanel,
@@ -62,17 +66,19 @@ export async function attGtParallel(
             },
             thread,
             threads,
+            cellsPerGroup,
           },
           () => tick(1),
         ),
       ),
     );
-    const cells = parts[0]!.cells.map((_, k) => parts[k % threads]!.cells[k]!);
+    const owner = (k: number) => parts[Math.floor(k / cellsPerGroup) % threads]!;
+    const cells = parts[0]!.cells.map((_, k) => owner(k).cells[k]!);
     const groupClass = Int32Array.from(prep.groups, (g) => prep.classes.findIndex((c) => c.cohort === g));
     const store: InfluenceStore = {
       n: prep.n,
       classes: prep.classes,
-      cells: cells.map((_, k) => parts[k % threads]!.influence[k] ?? null),
+      cells: cells.map((_, k) => owner(k).influence[k] ?? null),
       weights: prep.weights,
       groupClass,
     };
@@ -81,8 +87,8 @@ export async function attGtParallel(
       const task = bootstrapTask(store, o.bootstrap, o.seed, o.multiplier);
       const shares = splitBlocks(task, threads);
       const sums = await Promise.all(
-        shares.map((ranges) =>
-          runWorker<{ sums: Float64Array }>({ kind: 'bootstrap', task, ranges }, () => tick(1)),
+        shares.map((ranges, t) =>
+          runJob<{ sums: Float64Array }>(pool[t]!, { kind: 'bootstrap', task, ranges }, () => tick(1)),
         ),
       );
       const sum = new Float64Array(sums[0]!.sums.length);
@@ -94,29 +100,50 @@ export async function attGtParallel(
   } catch (e) {
     if (options.fallback === 'throw') throw e;
     return attGt(panel, options);
+  } finally {
+    for (const w of pool) void w.terminate();
   }
 }
 
 /** From source (.ts under tsx or vitest) through graph's tsx bootstrap; from built .js directly. */
-function runWorker<T>(job: AttGtJob, onProgress: () => void): Promise<T> {
+function startWorkers(threads: number): Worker[] {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './attgt.worker.ts' : './attgt.worker.js', import.meta.url);
-  const worker = fromSource
-    ? new Worker(new URL('../graph/worker-bootstrap.mjs', import.meta.url), {
-        workerData: { ...job, entry: entry.href },
-      })
-    : new Worker(entry, { workerData: job });
+  return Array.from({ length: threads }, () =>
+    fromSource
+      ? new Worker(new URL('../graph/worker-bootstrap.mjs', import.meta.url), {
+          workerData: { entry: entry.href },
+        })
+      : new Worker(entry),
+  );
+}
+
+/** Send one job to a worker and wait for its answer (progress messages on the way). */
+function runJob<T>(worker: Worker, job: AttGtJob, onProgress: () => void): Promise<T> {
   return new Promise((resolve, reject) => {
-    worker.on('message', (m: { type: 'progress' } | ({ type: 'done' } & T)) => {
+    const onMessage = (m: { type: 'progress' } | ({ type: 'done' } & T)) => {
       if (m.type === 'progress') onProgress();
       else {
+        cleanup();
         resolve(m as T);
-        void worker.terminate();
       }
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`attgt worker exited with code ${code}`));
-    });
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      reject(e);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`attgt worker exited with code ${code}`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
   });
 }
