@@ -28,9 +28,10 @@ export const TRIGRAM_FALLBACK_BELOW = 5;
  * Matches counted per type: total and facets are exact up to here, lower bounds beyond
  * (`totalIsEstimate`). Each counted match costs the statement ~13 µs of PostgreSQL CPU (heap
  * row, pre-score, facets, membership probe); on the 100,000-organisation bench "matériaux
- * composites" took 7.5 ms with nothing counted, 18.5 ms counting 500 a type, 25 ms counting 1,000.
+ * composites" took 8.5 ms with nothing counted, 15.5 ms counting 300 a type, 19 ms counting 500,
+ * 25 ms counting 1,000: 300 keeps the broadest queries under the 30 ms target for one client.
  */
-export const SEARCH_COUNT_CAP = 500;
+export const SEARCH_COUNT_CAP = 300;
 /** In typo mode each candidate also costs a trigram recheck and a similarity: a lower cap. */
 export const TRIGRAM_COUNT_CAP = 200;
 /**
