@@ -396,6 +396,10 @@ describe('search API', () => {
     expect((await ask('aerotek'))[0]).toMatchObject({ type: 'organisation', label: 'Aerotech SA' });
     expect((await ask('aeq')).map((i) => i.label)).not.toContain('Aerotech SA');
     expect(await ask('a')).toEqual([]);
+    // answers are cached per data version: a new organisation shows at once
+    expect(await ask('zephyrin')).toEqual([]);
+    await makeOrganisation(t.handle.db, { name: 'Zephyrine Robotique SRL' });
+    expect((await ask('zephyrin')).map((i) => i.label)).toEqual(['Zephyrine Robotique SRL']);
   });
 });
 

@@ -129,7 +129,11 @@ export async function autocomplete(ctx: Ctx, q: { q: string; limit: number }) {
   const normalised = parseSearchQuery(q.q).normalised;
   if (normalised.length < 2) return { items: [] };
   const projects = projectScope(ctx.actor);
-  const run = async () => ({ items: await suggest(ctx.db, { normalised, projects, limit: q.limit }) });
-  if (!cacheEnabled()) return run();
-  return cacheFor(ctx.db).get(ctx.db, `autocomplete:${JSON.stringify([normalised, q.limit, projects])}`, run);
+  const compute = async () => ({ items: await suggest(ctx.db, { normalised, projects, limit: q.limit }) });
+  if (!cacheEnabled()) return compute();
+  return cacheFor(ctx.db).get(
+    ctx.db,
+    `autocomplete:${JSON.stringify([normalised, q.limit, projects])}`,
+    compute,
+  );
 }
