@@ -7,16 +7,23 @@
  * Both drivers run one statement per connection at a time, so a token is used exactly once.
  */
 
-const pendingInputs = new Map<string, Blob>();
+/** What a `COPY … FROM` reads: text, a Blob, or chunks made on demand (a generator). */
+export type CopyInput = string | Blob | Iterable<Uint8Array>;
+
+const pendingInputs = new Map<string, CopyInput>();
 const outputs = new Map<string, Uint8Array>();
 let counter = 0;
 
 const PREFIX = '/* polaris-blob-';
 
-/** Register `text` as the input of one COPY statement; returns the SQL comment that names it. */
-export function registerCopyBlob(text: string | Blob): string {
+/**
+ * Register the input of one COPY statement; returns the SQL comment that names it. A generator of
+ * chunks is streamed to PostgreSQL as it is produced (the server parses one chunk while the next
+ * is made) and gathered into one Blob for PGlite.
+ */
+export function registerCopyBlob(input: CopyInput): string {
   const token = `polaris-blob-${++counter}`;
-  pendingInputs.set(token, typeof text === 'string' ? new Blob([text]) : text);
+  pendingInputs.set(token, input);
   return `/* ${token} */`;
 }
 
@@ -31,11 +38,18 @@ export function copyToken(sqlText: string): string | null {
   return sqlText.startsWith(PREFIX) ? sqlText.slice(3, sqlText.indexOf(' */')) : null;
 }
 
-/** The input registered for a token (once). */
+/** The input registered for a token (once), as one Blob (PGlite reads its COPY input from a file). */
 export function takeCopyInput(token: string): Blob | undefined {
+  const b = takeCopySource(token);
+  if (b === undefined || b instanceof Blob) return b;
+  return new Blob([...b] as BlobPart[]);
+}
+
+/** The input registered for a token (once): a Blob, or the chunks as they come (PostgreSQL). */
+export function takeCopySource(token: string): Blob | Iterable<Uint8Array> | undefined {
   const b = pendingInputs.get(token);
   pendingInputs.delete(token);
-  return b;
+  return typeof b === 'string' ? new Blob([b]) : b;
 }
 
 /** Drivers store what a `COPY … TO` produced. */

@@ -2,11 +2,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { copyToken, storeCopyOutput, takeCopyInput } from './copy.ts';
+import { copyToken, storeCopyOutput, takeCopySource } from './copy.ts';
 
 /**
  * A pg client that runs the COPY statements `copy.ts` tags: `FROM '/dev/blob'` becomes
- * `FROM STDIN` fed with the registered data, `TO '/dev/blob'` becomes `TO STDOUT` collected into
+ * `FROM STDIN` fed with the registered data (a generator's chunks streamed as they are made, so the
+ * server parses one while the next is built), `TO '/dev/blob'` becomes `TO STDOUT` collected into
  * memory. Everything else is the plain client. Used as the pool's client class (database.ts).
  */
 export class CopyingClient extends pg.Client {
@@ -20,11 +21,12 @@ export class CopyingClient extends pg.Client {
 
   async #copy(text: string, token: string): Promise<{ command: string; rowCount: number; rows: [] }> {
     if (/FROM\s+'\/dev\/blob'/i.test(text)) {
-      const blob = takeCopyInput(token);
+      const input = takeCopySource(token);
       const stream = (super.query as (q: unknown) => ReturnType<typeof copyFrom>)(
         copyFrom(text.replace(/FROM\s+'\/dev\/blob'/i, 'FROM STDIN')),
       );
-      const source = blob ? Readable.fromWeb(blob.stream() as never) : Readable.from([]);
+      const source =
+        input instanceof Blob ? Readable.fromWeb(input.stream() as never) : Readable.from(input ?? []);
       await pipeline(source, stream);
       return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
     }

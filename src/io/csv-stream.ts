@@ -19,45 +19,35 @@ export interface CsvBatch {
 /** Thrown when bytes are not valid UTF-8: read again as Windows-1252. */
 export class NotUtf8Error extends Error {}
 
-/** Yield the header then batches of rows. `encoding` utf-8 is strict (NotUtf8Error on bad bytes). */
-export async function* csvBatches(
+/** The header row, then the decoded text of the file cut at record ends. */
+export type CsvTextChunk = { headers: string[]; delimiter: string } | { text: string; bytes: number };
+
+/**
+ * Yield the header then the text in chunks of complete records (about the source's chunk size),
+ * for readers that parse records themselves (the panel's fast lane). The first data record of the
+ * first chunk is record 2 (the header is 1); each chunk continues where the last one stopped.
+ */
+export async function* csvTextChunks(
   source: AsyncIterable<Uint8Array>,
   encoding: 'utf-8' | 'windows-1252',
-): AsyncGenerator<{ headers: string[]; delimiter: string } | CsvBatch> {
+): AsyncGenerator<CsvTextChunk> {
   const decoder =
     encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('windows-1252');
   let carry = '';
   let delimiter: string | null = null;
-  let record = 0; // records parsed so far (header included)
   let bytes = 0;
   let first = true;
-  const emit = function* (text: string): Generator<{ headers: string[]; delimiter: string } | CsvBatch> {
+  const split = function* (text: string): Generator<CsvTextChunk> {
     if (text === '') return;
-    if (delimiter === null) delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-    let records: string[][];
-    try {
-      records = parseCsv(text, delimiter);
-    } catch (e) {
-      if (!(e instanceof CsvSyntaxError)) throw e;
-      const at = record + e.record;
-      throw new ValidationError('The CSV file cannot be read', [
-        { path: `row ${at}`, row: at, message: e.message.replace(/^row \d+/, `row ${at}`) },
-      ]);
+    if (delimiter === null) {
+      delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+      const end = firstRecordEnd(text);
+      const header = parseCsvRecords(text.slice(0, end), delimiter, 1)[0] ?? [''];
+      yield { headers: header.map((h) => h.trim()), delimiter };
+      text = text.slice(end);
+      if (text === '') return;
     }
-    let k = 0;
-    if (record === 0 && records.length > 0) {
-      yield { headers: records[0]!.map((h) => h.trim()), delimiter };
-      k = 1;
-      record = 1;
-    }
-    const rows: CsvBatch['rows'] = [];
-    for (; k < records.length; k++) {
-      record++;
-      const cells = records[k]!;
-      if (cells.length === 1 && cells[0]!.trim() === '') continue;
-      rows.push({ line: record, cells });
-    }
-    if (rows.length) yield { rows, bytes };
+    yield { text, bytes };
   };
   for await (const chunk of source) {
     bytes += chunk.length;
@@ -75,7 +65,7 @@ export async function* csvBatches(
     const all = carry + text;
     const cut = lastRecordEnd(all);
     carry = all.slice(cut);
-    yield* emit(all.slice(0, cut));
+    yield* split(all.slice(0, cut));
   }
   let tail: string;
   try {
@@ -83,7 +73,59 @@ export async function* csvBatches(
   } catch {
     throw new NotUtf8Error('not UTF-8');
   }
-  yield* emit(carry + tail);
+  yield* split(carry + tail);
+}
+
+/**
+ * `parseCsv` of a chunk whose first record is spreadsheet row `firstRecord`; a syntax error is a
+ * ValidationError naming the file's row.
+ */
+export function parseCsvRecords(text: string, delimiter: string, firstRecord: number): string[][] {
+  try {
+    return parseCsv(text, delimiter);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    const at = firstRecord - 1 + e.record;
+    throw new ValidationError('The CSV file cannot be read', [
+      { path: `row ${at}`, row: at, message: e.message.replace(/^row \d+/, `row ${at}`) },
+    ]);
+  }
+}
+
+/** Yield the header then batches of rows. `encoding` utf-8 is strict (NotUtf8Error on bad bytes). */
+export async function* csvBatches(
+  source: AsyncIterable<Uint8Array>,
+  encoding: 'utf-8' | 'windows-1252',
+): AsyncGenerator<{ headers: string[]; delimiter: string } | CsvBatch> {
+  let record = 1; // records read so far (the header is record 1)
+  let delimiter = ',';
+  for await (const item of csvTextChunks(source, encoding)) {
+    if ('headers' in item) {
+      delimiter = item.delimiter;
+      yield item;
+      continue;
+    }
+    const records = parseCsvRecords(item.text, delimiter, record + 1);
+    const rows: CsvBatch['rows'] = [];
+    for (const cells of records) {
+      record++;
+      if (cells.length === 1 && cells[0]!.trim() === '') continue;
+      rows.push({ line: record, cells });
+    }
+    if (rows.length) yield { rows, bytes: item.bytes };
+  }
+}
+
+/** Index just after the first record's line end outside quotes (the text's length when none). */
+function firstRecordEnd(s: string): number {
+  let inQuotes = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && c === 10) return i + 1;
+    else if (!inQuotes && c === 13) return s.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return s.length;
 }
 
 /** Index just after the last line end that is outside quotes (0 when there is none). */

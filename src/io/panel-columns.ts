@@ -207,6 +207,8 @@ const SPACES = /[\s\u00a0\u202f']/g;
 export function parseDecimal(input: string, locale: NumberLocale = 'auto'): number | null {
   let s = input.trim();
   if (s === '' || s === '-' || s === '—') return null;
+  const simple = simpleDecimal(s, locale);
+  if (simple !== undefined) return simple;
   if (PLAIN.test(s) && (locale !== 'be' || !/^-?\d{1,3}\.\d{3}$/.test(s))) return Number(s);
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
@@ -240,10 +242,52 @@ export function parseDecimal(input: string, locale: NumberLocale = 'auto'): numb
   return negative ? -v : v;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The common shapes without regular expressions: `-`? digits, with one decimal comma (not in
+ * `en` files) or point (not in `be` files, where `1.234` is a thousand); at most 15 digits, so the
+ * integer mantissa over a power of ten is exact and correctly rounded — the value Number() gives.
+ * Undefined for anything else.
+ */
+function simpleDecimal(s: string, locale: NumberLocale): number | undefined {
+  let i = 0;
+  const neg = s.charCodeAt(0) === 45;
+  if (neg) i = 1;
+  let mant = 0;
+  let intDigits = 0;
+  let fracDigits = 0;
+  let frac = false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      if (frac) fracDigits++;
+      else intDigits++;
+    } else if (!frac && ((c === 44 && locale !== 'en') || (c === 46 && locale !== 'be'))) frac = true;
+    else return undefined;
+  }
+  if (intDigits === 0 || (frac && fracDigits === 0) || intDigits + fracDigits > 15) return undefined;
+  const v = fracDigits ? mant / POW10[fracDigits]! : mant;
+  return neg ? -v : v;
+}
+
 /** A year: `2017`, `2017.0`, or an accounting period end `31/12/2017` / `2017-12-31`; NaN otherwise. */
 export function parseYear(input: string): number | null {
   const s = input.trim();
   if (s === '') return null;
+  if (s.length === 4) {
+    let y = 0;
+    for (let i = 0; i < 4; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) {
+        y = -1;
+        break;
+      }
+      y = y * 10 + c;
+    }
+    if (y >= 0) return y;
+  }
   let m = /^(\d{4})(?:\.0+)?$/.exec(s);
   if (m) return Number(m[1]);
   m = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(s) ?? /^(\d{4})-\d{2}-\d{2}$/.exec(s);
@@ -274,6 +318,30 @@ export interface PanelRow {
   treatmentYear: number | null;
 }
 
+/** Options of `readPanelRow`: the last accepted year and memoised parsers (a panel repeats values). */
+export interface PanelRowOptions {
+  maxYear: number;
+  enterprise: (raw: string) => ReturnType<typeof parseEnterpriseNumber>;
+  nace?: (raw: string) => ReturnType<typeof parseNaceCode>;
+}
+
+function cellOf(cells: string[], map: PanelColumnMap, f: PanelField): string {
+  const i = map.index[f];
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+}
+
+function failOf(
+  errors: ErrorDetail[],
+  map: PanelColumnMap,
+  line: number,
+  f: PanelField,
+  value: string,
+  message: string,
+): void {
+  const column = map.header[f] ?? f;
+  errors.push({ path: `row ${line} / column "${column}"`, row: line, column, value, message });
+}
+
 /** Read the cells of one row; problems are pushed to `errors` with row, column, value and reason. */
 export function readPanelRow(
   cells: string[],
@@ -281,62 +349,84 @@ export function readPanelRow(
   map: PanelColumnMap,
   locale: NumberLocale,
   errors: ErrorDetail[],
-  opts: { maxYear: number; enterprise: (raw: string) => ReturnType<typeof parseEnterpriseNumber> },
+  opts: PanelRowOptions,
 ): PanelRow | null {
-  const cell = (f: PanelField) => {
-    const i = map.index[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const fail = (f: PanelField, value: string, message: string) => {
-    const column = map.header[f] ?? f;
-    errors.push({ path: `row ${line} / column "${column}"`, row: line, column, value, message });
-  };
-  const enRaw = cell('enterpriseNumber');
+  const enRaw = cellOf(cells, map, 'enterpriseNumber');
   const en = opts.enterprise(enRaw);
-  if (!en.ok) fail('enterpriseNumber', enRaw, en.reason);
-  const yearRaw = cell('year');
+  if (!en.ok) failOf(errors, map, line, 'enterpriseNumber', enRaw, en.reason);
+  const yearRaw = cellOf(cells, map, 'year');
   const year = parseYear(yearRaw);
-  if (year === null) fail('year', yearRaw, 'the year is missing');
-  else if (Number.isNaN(year)) fail('year', yearRaw, `"${yearRaw}" is not a year (2017 or 31/12/2017)`);
+  if (year === null) failOf(errors, map, line, 'year', yearRaw, 'the year is missing');
+  else if (Number.isNaN(year))
+    failOf(errors, map, line, 'year', yearRaw, `"${yearRaw}" is not a year (2017 or 31/12/2017)`);
   else if (year < ABSURD.minYear || year > opts.maxYear)
-    fail('year', yearRaw, `the year ${year} is outside ${ABSURD.minYear}–${opts.maxYear}`);
-  const values: Record<OutcomeField, number | null> = {
-    fte: null,
-    valueAdded: null,
-    turnover: null,
-    exports: null,
-  };
+    failOf(
+      errors,
+      map,
+      line,
+      'year',
+      yearRaw,
+      `the year ${year} is outside ${ABSURD.minYear}–${opts.maxYear}`,
+    );
+  let fte: number | null = null;
+  let valueAdded: number | null = null;
+  let turnover: number | null = null;
+  let exports: number | null = null;
   for (const f of OUTCOME_FIELDS) {
     if (map.index[f] === undefined) continue;
-    const raw = cell(f);
+    const raw = cellOf(cells, map, f);
     const v = parseDecimal(raw, locale);
     if (v === null) continue;
     if (Number.isNaN(v)) {
-      fail(f, raw, `"${raw}" is not a number`);
+      failOf(errors, map, line, f, raw, `"${raw}" is not a number`);
       continue;
     }
     const scaled = v * (map.scale[f] ?? 1);
-    if (f !== 'valueAdded' && scaled < 0) fail(f, raw, `${LABEL[f]} cannot be negative`);
+    if (f !== 'valueAdded' && scaled < 0) failOf(errors, map, line, f, raw, `${LABEL[f]} cannot be negative`);
     else if (f === 'fte' && scaled > ABSURD.fte)
-      fail(f, raw, `${scaled} FTE is more than any Belgian employer (${ABSURD.fte.toLocaleString('en')})`);
+      failOf(
+        errors,
+        map,
+        line,
+        f,
+        raw,
+        `${scaled} FTE is more than any Belgian employer (${ABSURD.fte.toLocaleString('en')})`,
+      );
     else if (f !== 'fte' && Math.abs(scaled) > ABSURD.money)
-      fail(f, raw, `${LABEL[f]} of ${scaled.toExponential(2)} EUR is absurd (check the unit)`);
-    else values[f] = scaled;
+      failOf(
+        errors,
+        map,
+        line,
+        f,
+        raw,
+        `${LABEL[f]} of ${scaled.toExponential(2)} EUR is absurd (check the unit)`,
+      );
+    else if (f === 'fte') fte = scaled;
+    else if (f === 'valueAdded') valueAdded = scaled;
+    else if (f === 'turnover') turnover = scaled;
+    else exports = scaled;
   }
   let naceCode: string | null = null;
-  const naceRaw = cell('naceCode');
+  const naceRaw = cellOf(cells, map, 'naceCode');
   if (naceRaw !== '') {
-    const p = parseNaceCode(naceRaw);
+    const p = (opts.nace ?? parseNaceCode)(naceRaw);
     if (p.ok) naceCode = p.value;
-    else fail('naceCode', naceRaw, p.reason);
+    else failOf(errors, map, line, 'naceCode', naceRaw, p.reason);
   }
-  const muni = cell('municipality');
+  const muni = cellOf(cells, map, 'municipality');
   let treatmentYear: number | null = null;
-  const trRaw = cell('treatmentYear');
+  const trRaw = cellOf(cells, map, 'treatmentYear');
   if (trRaw !== '' && trRaw !== '0') {
     const t = parseYear(trRaw);
     if (t === null || Number.isNaN(t) || t < ABSURD.minYear || t > 2100)
-      fail('treatmentYear', trRaw, `"${trRaw}" is not a treatment year (a year, or empty for never treated)`);
+      failOf(
+        errors,
+        map,
+        line,
+        'treatmentYear',
+        trRaw,
+        `"${trRaw}" is not a treatment year (a year, or empty for never treated)`,
+      );
     else treatmentYear = t;
   }
   // the caller skips a row with errors; the rest of it is still checked (municipality, NACE list)
@@ -344,7 +434,10 @@ export function readPanelRow(
   return {
     enterpriseNumber: en.value,
     year,
-    ...values,
+    fte,
+    valueAdded,
+    turnover,
+    exports,
     naceCode,
     municipality: muni === '' ? null : muni,
     treatmentYear,
@@ -366,6 +459,19 @@ export function enterpriseParser(): (raw: string) => ReturnType<typeof parseEnte
     if (r === undefined) {
       r = parseEnterpriseNumber(raw);
       if (memo.size < 1_000_000) memo.set(raw, r);
+    }
+    return r;
+  };
+}
+
+/** Memoised NACE parsing (a panel repeats a firm's code every year). */
+export function naceParser(): (raw: string) => ReturnType<typeof parseNaceCode> {
+  const memo = new Map<string, ReturnType<typeof parseNaceCode>>();
+  return (raw) => {
+    let r = memo.get(raw);
+    if (r === undefined) {
+      r = parseNaceCode(raw);
+      if (memo.size < 100_000) memo.set(raw, r);
     }
     return r;
   };

@@ -12,6 +12,7 @@ import {
   firmAttributes,
   firmNetworks,
   type PopulationSpec,
+  panelMemo,
   parseTreatment,
   type TreatmentSpec,
   treatmentCohorts,
@@ -25,6 +26,10 @@ import {
  * first treated (see treatment.service.ts) in or before the period's last year; the rest: the
  * population's other firms. Cells under the confidentiality rules are suppressed for readers who
  * may not see them (impact.policy.ts).
+ *
+ * A series is loops over the snapshot's columns: the per-firm inputs (cohorts, population, size
+ * bands, networks) are computed once per snapshot and registry version (treatment.service.ts),
+ * and the overall series and the breakdown come out of one pass over the rows.
  */
 
 export type Breakdown = 'sector' | 'division' | 'size' | 'province' | 'network';
@@ -79,23 +84,26 @@ export const SIZE_BANDS = [
   { code: 'large', max: Number.POSITIVE_INFINITY, fr: 'Grande (≥ 250 ETP)', en: 'Large (≥ 250 FTE)' },
 ] as const;
 
-/** Size band index of each firm by its FTE in the first year it is observed from `from` on. */
+/** Size band index of each firm by its FTE in the first year it is observed from `from` on; shared. */
 export function baseSizeBand(snap: PanelSnapshot, from: number): Int32Array {
-  const F = snap.enterprise.length;
-  const band = new Int32Array(F).fill(-1);
-  const bestYear = new Int32Array(F).fill(1 << 30);
-  for (let i = 0; i < snap.rows; i++) {
-    const v = snap.fte[i]!;
-    if (Number.isNaN(v)) continue;
-    const y = snap.year[i]!;
-    const r = y >= from ? y : 10_000 - y;
-    const f = snap.firm[i]!;
-    if (r < bestYear[f]!) {
-      bestYear[f] = r;
-      band[f] = SIZE_BANDS.findIndex((b) => v < b.max);
+  return panelMemo(snap, `size-band:${from}`, () => {
+    const F = snap.enterprise.length;
+    const band = new Int32Array(F).fill(-1);
+    const bestYear = new Int32Array(F).fill(1 << 30);
+    const bandOf = (v: number) => (v < 10 ? 0 : v < 50 ? 1 : v < 250 ? 2 : 3); // SIZE_BANDS' bounds
+    for (let i = 0; i < snap.rows; i++) {
+      const v = snap.fte[i]!;
+      if (Number.isNaN(v)) continue;
+      const y = snap.year[i]!;
+      const r = y >= from ? y : 10_000 - y;
+      const f = snap.firm[i]!;
+      if (r < bestYear[f]!) {
+        bestYear[f] = r;
+        band[f] = bandOf(v);
+      }
     }
-  }
-  return band;
+    return band;
+  });
 }
 
 function checkQuery(q: SeriesQuery, snap: PanelSnapshot): void {
@@ -130,56 +138,40 @@ async function computeSeries(ctx: Ctx, q: SeriesQuery, full: boolean): Promise<S
   const F = snap.enterprise.length;
   const member = (f: number) => cohort[f]! > 0 && cohort[f]! <= q.to;
 
-  // strata of the breakdown: per firm a list of stratum indices
+  // groups as CSR per firm: 0 members, 1 the rest (overall); then, with a breakdown,
+  // 2 + status × S + stratum (the network breakdown puts each member in each of its networks)
   const strata = await breakdownStrata(ctx, snap, q, attrs.nace, attrs.municipality);
-  const S = strata.labels.length;
+  const S = q.breakdown ? strata.labels.length : 0;
   const groupStart = new Int32Array(F + 1);
   const groupList: number[] = [];
-  const overallOf = new Int32Array(F).fill(-1);
   for (let f = 0; f < F; f++) {
     groupStart[f] = groupList.length;
     if (!attrs.inPopulation[f]) continue;
     const status = member(f) ? 0 : 1;
-    overallOf[f] = status;
-    // the network breakdown puts each member in each of its networks, the rest in one group
-    const cells = strata.byFirm(f, status === 0);
-    for (const s of cells) groupList.push(status * S + s);
+    groupList.push(status);
+    if (S) for (const s of strata.byFirm(f, status === 0)) groupList.push(2 + status * S + s);
   }
   groupStart[F] = groupList.length;
-  const value = snap[q.outcome];
-  const base = {
+  const res = indexedSeries({
     firm: snap.firm,
     year: snap.year,
-    value,
+    value: snap[q.outcome],
     firms: F,
     from: q.from,
     to: q.to,
     composition: q.composition,
-  };
-  const overallGroups = { groupStart: new Int32Array(F + 1), groups: new Int32Array(0) };
-  {
-    let m = 0;
-    const g: number[] = [];
-    for (let f = 0; f < F; f++) {
-      overallGroups.groupStart[f] = m;
-      if (overallOf[f]! >= 0) {
-        g.push(overallOf[f]!);
-        m++;
-      }
-    }
-    overallGroups.groupStart[F] = m;
-    overallGroups.groups = Int32Array.from(g);
-  }
+    groupStart,
+    groups: Int32Array.from(groupList),
+    groupCount: 2 + 2 * S,
+  });
   const counter = { suppressed: 0 };
-  const overallRes = indexedSeries({ ...base, ...overallGroups, groupCount: 2 });
-  const overall = [0, 1].map((g) => toSeries(overallRes, g, null, full, counter));
-  let breakdown: Series[] = [];
-  if (q.breakdown) {
-    const res = indexedSeries({ ...base, groupStart, groups: Int32Array.from(groupList), groupCount: 2 * S });
-    breakdown = [];
-    for (let g = 0; g < 2 * S; g++)
-      if (res.firmsCounted[g]! > 0) breakdown.push(toSeries(res, g, strata.labels[g % S]!, full, counter));
-  }
+  const overall = [0, 1].map((g) => toSeries(res, g, g === 0 ? 'members' : 'rest', null, full, counter));
+  const breakdown: Series[] = [];
+  for (let g = 2; g < 2 + 2 * S; g++)
+    if (res.firmsCounted[g]! > 0) {
+      const status = g - 2 < S ? 'members' : 'rest';
+      breakdown.push(toSeries(res, g, status, strata.labels[(g - 2) % S]!, full, counter));
+    }
   const network = t.kind === 'network' ? await networkName(ctx, t.slug) : null;
   const [members, rest] = overall as [Series, Series];
   const definitions = seriesDefinitions(q, t, network, {
@@ -206,6 +198,7 @@ async function computeSeries(ctx: Ctx, q: SeriesQuery, full: boolean): Promise<S
 function toSeries(
   res: ReturnType<typeof indexedSeries>,
   g: number,
+  status: Series['status'],
   stratum: Series['stratum'],
   full: boolean,
   counter: { suppressed: number },
@@ -229,7 +222,7 @@ function toSeries(
   const growthOk = ok(0) && ok(T - 1);
   const growth = res.growth[g]!;
   return {
-    status: g < res.growth.length / 2 ? 'members' : 'rest',
+    status,
     stratum,
     firms: res.firmsCounted[g]!,
     points,
@@ -299,11 +292,13 @@ async function breakdownStrata(
 
 async function naceLabels(ctx: Ctx, codes: string[]): Promise<Strata['labels']> {
   const rows = codes.length
-    ? await ctx.db
-        .selectFrom('naceCodes')
-        .select(['code', 'labelFr', 'labelEn'])
-        .where('code', 'in', codes)
-        .execute()
+    ? await cacheFor(ctx.db).get(ctx.db, `impact-nace-labels:${codes.join(',')}`, () =>
+        ctx.db
+          .selectFrom('naceCodes')
+          .select(['code', 'labelFr', 'labelEn'])
+          .where('code', 'in', codes)
+          .execute(),
+      )
     : [];
   const by = new Map(rows.map((r) => [r.code, r]));
   return codes.map((c) => ({

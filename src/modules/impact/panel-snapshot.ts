@@ -1,19 +1,32 @@
 import type { Db } from '../../db/database.ts';
-import { copyPanelOut, panelVersion } from './panel.repository.ts';
+import { copyPanelOut, panelState } from './panel.repository.ts';
+import { buildSnapshot, parsePanelCopyRows } from './panel-snapshot-build.ts';
+import { readSnapshotFile, writeSnapshotFile } from './panel-snapshot-file.ts';
 
 /**
- * The firm-year panel as typed columns, built in one pass over a `COPY (SELECT …) TO` of the
- * table and kept per panel version (a counter only firm-year writes move, so registry edits do
- * not rebuild it). Pulling 2 M rows as row objects costs ~12 s on PGlite; the COPY text parsed
- * byte by byte costs a fraction of that, and the estimators and the descriptive series then loop
- * over columns (../shared/STACK.md).
+ * The firm-year panel as typed columns, so estimators and series loop over arrays and never wait
+ * on row objects (pulling 2 M rows as objects costs ~12 s on PGlite, ../shared/STACK.md).
  *
- * Row order is the table's; `firm` indexes `enterprise` (dictionary coding), `nace` and `muni`
- * index their dictionaries (-1 = empty); numbers are NaN when empty.
+ * Where it comes from, fastest first:
+ * 1. memory: one snapshot per database handle, kept while the panel's stamp stays the same (only
+ *    firm-year writes renew it, so registry edits do not rebuild it);
+ * 2. the import that just wrote the panel builds it from the columns it parsed (`installSnapshot`);
+ * 3. a binary file in the database's cache folder (`setPanelCacheDir`), written by 2 or 4 — a
+ *    restarted server reads it back in one `readFile` (panel-snapshot-file.ts);
+ * 4. the table: `COPY (SELECT …) TO` parsed byte by byte, in a repeatable-read transaction with
+ *    the stamp, then written to the file.
+ *
+ * Rows are sorted by enterprise number then year (panel-snapshot-build.ts), the same whichever
+ * path built them; `firm` indexes `enterprise` (sorted), `firmStart` gives each firm's rows;
+ * `nace` and `muni` index their sorted dictionaries (-1 = empty); numbers are NaN when empty.
+ * The arrays may be views on one shared buffer (a loaded file): read them, never transfer or
+ * modify them.
  */
 export interface PanelSnapshot {
   /** panel version this snapshot was read at */
   version: number;
+  /** the panel's stamp at that version (migration 2026-11-28T1600) */
+  stamp: string;
   rows: number;
   firm: Int32Array;
   year: Int32Array;
@@ -23,7 +36,11 @@ export interface PanelSnapshot {
   exports: Float64Array;
   nace: Int32Array;
   muni: Int32Array;
-  /** firm index → enterprise number (ten digits) */
+  /** per row: the file's treatment year, 0 = none (kept so a later import can be merged in) */
+  rowTreatment: Int16Array;
+  /** per firm f: its rows are firmStart[f] … firmStart[f + 1] − 1 (length firms + 1) */
+  firmStart: Int32Array;
+  /** firm index → enterprise number (ten digits), ascending */
   enterprise: string[];
   naceDict: string[];
   muniDict: string[];
@@ -31,179 +48,110 @@ export interface PanelSnapshot {
   treatmentColumn: Int32Array;
   minYear: number;
   maxYear: number;
-  /** milliseconds: COPY out, parse */
-  timing: { copy: number; parse: number };
+  /** how this snapshot was obtained; milliseconds in all, and of the COPY out and the parse */
+  timing: { source: 'import' | 'file' | 'copy'; ms: number; copy: number; parse: number };
 }
 
 export type Outcome = 'fte' | 'valueAdded' | 'turnover' | 'exports';
 
-const cache = new WeakMap<Db, { version: number; snapshot: Promise<PanelSnapshot> }>();
+const cache = new WeakMap<Db, { stamp: string; snapshot: Promise<PanelSnapshot> }>();
+const cacheDirs = new WeakMap<Db, string>();
 
-/** The snapshot at the current panel version (built once per version and database handle). */
+/**
+ * Where this database handle keeps its snapshot file (a PGlite data folder's `polaris-cache`, or a
+ * cache folder per PostgreSQL database; see `panelCacheDir`). Without one, snapshots live in
+ * memory only (tests, benchmarks).
+ */
+export function setPanelCacheDir(db: Db, dir: string | null): void {
+  if (dir) cacheDirs.set(db, dir);
+  else cacheDirs.delete(db);
+}
+
+/** The cache folder of a database handle, if any. */
+export function panelCacheDirOf(db: Db): string | null {
+  return cacheDirs.get(db) ?? null;
+}
+
+/** The snapshot at the current panel state. */
 export async function panelSnapshot(db: Db): Promise<PanelSnapshot> {
-  const version = await panelVersion(db);
+  const state = await panelState(db);
   const hit = cache.get(db);
-  if (hit && hit.version === version) return hit.snapshot;
-  const snapshot = loadSnapshot(db, version);
-  cache.set(db, { version, snapshot });
-  snapshot.catch(() => {
-    if (cache.get(db)?.snapshot === snapshot) cache.delete(db);
-  });
+  if (hit && hit.stamp === state.stamp) return hit.snapshot;
+  const snapshot = obtain(db, state);
+  remember(db, state.stamp, snapshot);
   return snapshot;
 }
 
-/** Read the table now (no cache): COPY out, then parse. */
-export async function loadSnapshot(db: Db, version: number): Promise<PanelSnapshot> {
+function remember(db: Db, stamp: string, snapshot: Promise<PanelSnapshot>): void {
+  cache.set(db, { stamp, snapshot });
+  snapshot.catch(() => {
+    if (cache.get(db)?.snapshot === snapshot) cache.delete(db);
+  });
+}
+
+async function obtain(db: Db, state: { version: number; stamp: string }): Promise<PanelSnapshot> {
   const t0 = performance.now();
-  const bytes = await copyPanelOut(db);
-  const t1 = performance.now();
-  const s = parsePanelCopy(bytes, version);
-  s.timing = { copy: Math.round(t1 - t0), parse: Math.round(performance.now() - t1) };
+  const dir = panelCacheDirOf(db);
+  if (dir) {
+    const s = await readSnapshotFile(dir, state.version, state.stamp).catch((e: Error) => {
+      process.emitWarning(`panel snapshot file unreadable (${e.message}); rebuilding it from the table`);
+      return null;
+    });
+    if (s) {
+      s.timing.ms = Math.round(performance.now() - t0);
+      return s;
+    }
+  }
+  const s = await loadSnapshot(db);
+  if (dir) saveFile(dir, s);
+  s.timing.ms = Math.round(performance.now() - t0);
   return s;
 }
 
-const TAB = 9;
-const LF = 10;
-const BACKSLASH = 92;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+function saveFile(dir: string, s: PanelSnapshot): void {
+  try {
+    writeSnapshotFile(dir, s);
+  } catch (e) {
+    // a cache: the next start rebuilds it from the table
+    process.emitWarning(`panel snapshot not written to ${dir}: ${(e as Error).message}`);
+  }
+}
 
 /**
- * Parse the COPY text of `SNAPSHOT_COLUMNS` (enterprise_number, year, fte, value_added,
- * turnover, exports, nace_code, municipality_nis, treatment_year). Every field is ASCII.
+ * Make `s` the snapshot of this database handle (the import that just wrote the panel built it
+ * from its own columns) and write its file.
  */
-export function parsePanelCopy(bytes: Uint8Array, version: number): PanelSnapshot {
-  let rows = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === LF) rows++;
-  const firm = new Int32Array(rows);
-  const year = new Int32Array(rows);
-  const nums = [0, 1, 2, 3].map(() => new Float64Array(rows));
-  const nace = new Int32Array(rows);
-  const muni = new Int32Array(rows);
-  const enterprise: string[] = [];
-  const firmOf = new Map<number, number>();
-  const naceDict: string[] = [];
-  const naceOf = new Map<number, number>();
-  const muniDict: string[] = [];
-  const muniOf = new Map<number, number>();
-  let treatment: number[] = [];
-  let minYear = Number.POSITIVE_INFINITY;
-  let maxYear = Number.NEGATIVE_INFINITY;
+export function installSnapshot(db: Db, s: PanelSnapshot): void {
+  remember(db, s.stamp, Promise.resolve(s));
+  const dir = panelCacheDirOf(db);
+  if (dir) saveFile(dir, s);
+}
 
-  let p = 0;
-  // a code field (digits, or one section letter) → dictionary index; -1 for \N
-  const code = (dict: string[], index: Map<number, number>): number => {
-    if (bytes[p] === BACKSLASH) {
-      p += 3;
-      return -1;
-    }
-    const start = p;
-    let key = 0;
-    while (bytes[p] !== TAB && bytes[p] !== LF) key = key * 64 + (bytes[p++]! - 44);
-    key = key * 8 + (p - start);
-    let k = index.get(key);
-    if (k === undefined) {
-      k = dict.length;
-      dict.push(String.fromCharCode(...bytes.subarray(start, p)));
-      index.set(key, k);
-    }
-    return k;
-  };
-  const number = (): number => {
-    if (bytes[p] === BACKSLASH) {
-      p += 2;
-      return Number.NaN;
-    }
-    const start = p;
-    let neg = false;
-    if (bytes[p] === 45) {
-      neg = true;
-      p++;
-    }
-    let mant = 0;
-    let digits = 0;
-    let frac = -1;
-    let simple = true;
-    for (;;) {
-      const c = bytes[p]!;
-      if (c >= 48 && c <= 57) {
-        mant = mant * 10 + (c - 48);
-        digits++;
-        if (frac >= 0) frac++;
-      } else if (c === 46 && frac < 0) frac = 0;
-      else if (c === TAB || c === LF) break;
-      else simple = false;
-      p++;
-    }
-    // Clinger's fast path: an exact integer mantissa (< 2^53) divided by an exact power of ten
-    // is correctly rounded, so it equals Number(text); anything else goes through Number().
-    if (simple && digits <= 15 && frac <= 22) {
-      const v = frac > 0 ? mant / POW10[frac]! : mant;
-      return neg ? -v : v;
-    }
-    return Number(String.fromCharCode(...bytes.subarray(start, p)));
-  };
-  const skipTab = () => {
-    p++;
-  };
+/** The snapshot of the stamp given, if this handle holds it in memory or its cache folder has it. */
+export async function storedSnapshot(
+  db: Db,
+  state: { version: number; stamp: string },
+): Promise<PanelSnapshot | null> {
+  const hit = cache.get(db);
+  if (hit && hit.stamp === state.stamp) return hit.snapshot.catch(() => null);
+  const dir = panelCacheDirOf(db);
+  return dir ? readSnapshotFile(dir, state.version, state.stamp).catch(() => null) : null;
+}
 
-  for (let r = 0; r < rows; r++) {
-    // enterprise number: ten digits, below 2^31
-    let en = 0;
-    const s = p;
-    while (bytes[p] !== TAB) en = en * 10 + (bytes[p++]! - 48);
-    let f = firmOf.get(en);
-    if (f === undefined) {
-      f = enterprise.length;
-      enterprise.push(String.fromCharCode(...bytes.subarray(s, p)));
-      firmOf.set(en, f);
-      treatment.push(0);
-    }
-    firm[r] = f;
-    skipTab();
-    let y = 0;
-    while (bytes[p] !== TAB) y = y * 10 + (bytes[p++]! - 48);
-    year[r] = y;
-    if (y < minYear) minYear = y;
-    if (y > maxYear) maxYear = y;
-    for (let k = 0; k < 4; k++) {
-      skipTab();
-      nums[k]![r] = number();
-    }
-    skipTab();
-    nace[r] = code(naceDict, naceOf);
-    skipTab();
-    muni[r] = code(muniDict, muniOf);
-    skipTab();
-    if (bytes[p] === BACKSLASH) p += 2;
-    else {
-      let t = 0;
-      while (bytes[p] !== LF) t = t * 10 + (bytes[p++]! - 48);
-      const cur = treatment[f]!;
-      if (cur === 0 || t < cur) treatment[f] = t;
-    }
-    p++; // line end
-  }
-  const out: PanelSnapshot = {
-    version,
-    rows,
-    firm,
-    year,
-    fte: nums[0]!,
-    valueAdded: nums[1]!,
-    turnover: nums[2]!,
-    exports: nums[3]!,
-    nace,
-    muni,
-    enterprise,
-    naceDict,
-    muniDict,
-    treatmentColumn: Int32Array.from(treatment),
-    minYear: rows ? minYear : 0,
-    maxYear: rows ? maxYear : 0,
-    timing: { copy: 0, parse: 0 },
+/** Read the table now (no cache): COPY out with the panel state, then parse and sort. */
+export async function loadSnapshot(db: Db): Promise<PanelSnapshot> {
+  const t0 = performance.now();
+  const { bytes, version, stamp } = await copyPanelOut(db);
+  const t1 = performance.now();
+  const s = buildSnapshot(parsePanelCopyRows(bytes), version, stamp);
+  const ms = performance.now() - t0;
+  s.timing = {
+    source: 'copy',
+    ms: Math.round(ms),
+    copy: Math.round(t1 - t0),
+    parse: Math.round(ms - (t1 - t0)),
   };
-  treatment = [];
-  return out;
+  return s;
 }
 
 /** The outcome column of a snapshot. */

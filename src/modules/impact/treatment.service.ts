@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { ValidationError } from '../../domain/errors.ts';
 import { naceSection } from '../../domain/nace.ts';
 import { provinceOfMunicipality, WALLOON_PROVINCES } from '../../domain/organisation.ts';
-import { cacheFor } from '../cache.ts';
 import type { Ctx } from '../context.ts';
+import { dataVersion } from './panel.repository.ts';
 import type { PanelSnapshot } from './panel-snapshot.ts';
 
 /**
@@ -21,7 +21,95 @@ import type { PanelSnapshot } from './panel-snapshot.ts';
  * gives for it from the period's first year on (before that, its earliest), so that a later
  * change of activity or address — possibly caused by the treatment — does not move it; the
  * registry's municipality fills a panel without one.
+ *
+ * Everything here is per firm of one snapshot and is computed once: arrays that depend on the
+ * panel alone for the snapshot's life, those that read the registry (treatment cohorts,
+ * populations, networks) once per registry data version — a series or a run then costs its
+ * loops over the rows, not a query and a 100,000-firm mapping each time. The arrays returned are
+ * shared: read them, never modify them.
  */
+
+interface Derived {
+  dataVersion: number;
+  /** registry-based entries, valid at `dataVersion` */
+  registry: Map<string, Promise<unknown>>;
+  /** entries that depend on the snapshot only */
+  panel: Map<string, unknown>;
+}
+
+const derived = new WeakMap<PanelSnapshot, Derived>();
+/** entries kept per snapshot (least recently used out): populations are keyed by their query */
+const MAX_ENTRIES = 64;
+
+function derivedOf(snap: PanelSnapshot): Derived {
+  let d = derived.get(snap);
+  if (!d) {
+    d = { dataVersion: -1, registry: new Map(), panel: new Map() };
+    derived.set(snap, d);
+  }
+  return d;
+}
+
+function touch<V>(m: Map<string, V>, key: string, value: V): V {
+  m.delete(key);
+  m.set(key, value);
+  if (m.size > MAX_ENTRIES) m.delete(m.keys().next().value as string);
+  return value;
+}
+
+/** A value computed from the snapshot and the registry, once per registry data version. */
+async function registryMemo<T>(
+  ctx: Ctx,
+  snap: PanelSnapshot,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const dv = await dataVersion(ctx.db);
+  const d = derivedOf(snap);
+  if (d.dataVersion !== dv) {
+    d.dataVersion = dv;
+    d.registry.clear();
+  }
+  const hit = d.registry.get(key) as Promise<T> | undefined;
+  if (hit) {
+    touch<Promise<unknown>>(d.registry, key, hit);
+    return hit;
+  }
+  const p = compute();
+  touch<Promise<unknown>>(d.registry, key, p);
+  p.catch(() => {
+    if (d.registry.get(key) === p) d.registry.delete(key);
+  });
+  return p;
+}
+
+/** A value computed from the snapshot alone, once. */
+export function panelMemo<T>(snap: PanelSnapshot, key: string, compute: () => T): T {
+  const d = derivedOf(snap);
+  if (d.panel.has(key)) {
+    const v = d.panel.get(key) as T;
+    touch<unknown>(d.panel, key, v);
+    return v;
+  }
+  const v = compute();
+  touch<unknown>(d.panel, key, v);
+  return v;
+}
+
+/** The firm index of an enterprise number in the snapshot (firms are sorted), or -1. */
+export function firmIndexOf(snap: PanelSnapshot, enterpriseNumber: string): number {
+  const e = snap.enterprise;
+  let lo = 0;
+  let hi = e.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = e[mid]!;
+    if (v === enterpriseNumber) return mid;
+    if (v < enterpriseNumber) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 export type TreatmentSpec =
   | { kind: 'any' | 'pole' | 'cluster' | 'project' | 'column' }
@@ -45,67 +133,62 @@ export function treatmentKey(t: TreatmentSpec): string {
   return t.kind === 'network' ? `network:${t.slug}` : t.kind;
 }
 
-/** First treated year by enterprise number (registry-based treatments), cached per data version. */
-async function firstYears(ctx: Ctx, t: TreatmentSpec): Promise<Map<string, number>> {
-  return cacheFor(ctx.db).get(ctx.db, `impact-first-years:${treatmentKey(t)}`, async () => {
-    let rows: { enterpriseNumber: string | null; first: number }[];
-    if (t.kind === 'project') {
-      rows = await ctx.db
-        .selectFrom('projectPartners as pp')
-        .innerJoin('projects as p', 'p.id', 'pp.projectId')
-        .innerJoin('organisations as o', 'o.id', 'pp.organisationId')
-        .select(['o.enterpriseNumber', sql<number>`min(extract(year from p.start_date))::int`.as('first')])
-        .where('o.enterpriseNumber', 'is not', null)
-        .where('p.labelledOn', 'is not', null)
-        .where('p.startDate', 'is not', null)
-        .groupBy('o.enterpriseNumber')
-        .execute();
-    } else {
-      if (t.kind === 'network') {
-        const n = await ctx.db
-          .selectFrom('networks')
-          .select('id')
-          .where('slug', '=', t.slug)
-          .executeTakeFirst();
-        if (!n)
-          throw new ValidationError('Unknown network', [
-            { path: 'treatment', value: t.slug, message: `no network has the slug "${t.slug}"` },
-          ]);
-      }
-      rows = await ctx.db
-        .selectFrom('memberships as m')
-        .innerJoin('organisations as o', 'o.id', 'm.organisationId')
-        .innerJoin('networks as n', 'n.id', 'm.networkId')
-        .select(['o.enterpriseNumber', sql<number>`min(extract(year from m.joined_on))::int`.as('first')])
-        .where('o.enterpriseNumber', 'is not', null)
-        .$if(t.kind === 'pole' || t.kind === 'cluster', (q) => q.where('n.kind', '=', t.kind as 'pole'))
-        .$if(t.kind === 'network', (q) => q.where('n.slug', '=', (t as { slug: string }).slug))
-        .groupBy('o.enterpriseNumber')
-        .execute();
-    }
-    return new Map(rows.map((r) => [r.enterpriseNumber!, Number(r.first)]));
-  });
+/** First treated year by enterprise number (registry-based treatments). */
+async function firstYears(
+  ctx: Ctx,
+  t: TreatmentSpec,
+): Promise<{ enterpriseNumber: string | null; first: number }[]> {
+  if (t.kind === 'project')
+    return ctx.db
+      .selectFrom('projectPartners as pp')
+      .innerJoin('projects as p', 'p.id', 'pp.projectId')
+      .innerJoin('organisations as o', 'o.id', 'pp.organisationId')
+      .select(['o.enterpriseNumber', sql<number>`min(extract(year from p.start_date))::int`.as('first')])
+      .where('o.enterpriseNumber', 'is not', null)
+      .where('p.labelledOn', 'is not', null)
+      .where('p.startDate', 'is not', null)
+      .groupBy('o.enterpriseNumber')
+      .execute();
+  if (t.kind === 'network') {
+    const n = await ctx.db.selectFrom('networks').select('id').where('slug', '=', t.slug).executeTakeFirst();
+    if (!n)
+      throw new ValidationError('Unknown network', [
+        { path: 'treatment', value: t.slug, message: `no network has the slug "${t.slug}"` },
+      ]);
+  }
+  return ctx.db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisationId')
+    .innerJoin('networks as n', 'n.id', 'm.networkId')
+    .select(['o.enterpriseNumber', sql<number>`min(extract(year from m.joined_on))::int`.as('first')])
+    .where('o.enterpriseNumber', 'is not', null)
+    .$if(t.kind === 'pole' || t.kind === 'cluster', (q) => q.where('n.kind', '=', t.kind as 'pole'))
+    .$if(t.kind === 'network', (q) => q.where('n.slug', '=', (t as { slug: string }).slug))
+    .groupBy('o.enterpriseNumber')
+    .execute();
 }
 
-/** First treated year of each panel firm (0 = never treated). */
+/** First treated year of each panel firm (0 = never treated); shared, do not modify. */
 export async function treatmentCohorts(ctx: Ctx, snap: PanelSnapshot, t: TreatmentSpec): Promise<Int32Array> {
   if (t.kind === 'column') return snap.treatmentColumn;
-  const first = await firstYears(ctx, t);
-  const cohort = new Int32Array(snap.enterprise.length);
-  snap.enterprise.forEach((en, f) => {
-    cohort[f] = first.get(en) ?? 0;
+  return registryMemo(ctx, snap, `cohort:${treatmentKey(t)}`, async () => {
+    const cohort = new Int32Array(snap.enterprise.length);
+    for (const r of await firstYears(ctx, t)) {
+      const f = firmIndexOf(snap, r.enterpriseNumber!);
+      if (f >= 0) cohort[f] = Number(r.first);
+    }
+    return cohort;
   });
-  return cohort;
 }
 
-/** The networks each panel firm joined by `asOfYear` (for the breakdown by network). */
+/** The networks each panel firm joined by `asOfYear` (for the breakdown by network); shared. */
 export async function firmNetworks(
   ctx: Ctx,
   snap: PanelSnapshot,
   asOfYear: number,
 ): Promise<{ networks: { id: number; slug: string; name: string }[]; byFirm: number[][] }> {
-  const rows = await cacheFor(ctx.db).get(ctx.db, 'impact-firm-networks', () =>
-    ctx.db
+  return registryMemo(ctx, snap, `networks:${asOfYear}`, async () => {
+    const rows = await ctx.db
       .selectFrom('memberships as m')
       .innerJoin('organisations as o', 'o.id', 'm.organisationId')
       .select([
@@ -115,21 +198,23 @@ export async function firmNetworks(
       ])
       .where('o.enterpriseNumber', 'is not', null)
       .groupBy(['o.enterpriseNumber', 'm.networkId'])
-      .execute(),
-  );
-  const networks = await ctx.db
-    .selectFrom('networks')
-    .select(['id', 'slug', 'name'])
-    .orderBy('name')
-    .execute();
-  const pos = new Map(networks.map((n, i) => [n.id, i]));
-  const firmOf = new Map(snap.enterprise.map((en, f) => [en, f]));
-  const byFirm: number[][] = snap.enterprise.map(() => []);
-  for (const r of rows) {
-    const f = firmOf.get(r.enterpriseNumber!);
-    if (f !== undefined && Number(r.first) <= asOfYear) byFirm[f]!.push(pos.get(r.networkId)!);
-  }
-  return { networks, byFirm };
+      .execute();
+    const networks = await ctx.db
+      .selectFrom('networks')
+      .select(['id', 'slug', 'name'])
+      .orderBy('name')
+      .execute();
+    const pos = new Map(networks.map((n, i) => [n.id, i]));
+    const none: number[] = [];
+    const byFirm: number[][] = new Array(snap.enterprise.length).fill(none);
+    for (const r of rows) {
+      const f = firmIndexOf(snap, r.enterpriseNumber!);
+      if (f < 0 || Number(r.first) > asOfYear) continue;
+      if (byFirm[f] === none) byFirm[f] = [];
+      byFirm[f]!.push(pos.get(r.networkId)!);
+    }
+    return { networks, byFirm };
+  });
 }
 
 export interface PopulationSpec {
@@ -152,45 +237,55 @@ export interface FirmAttributes {
   unclassified: number;
 }
 
-/** Classify the panel's firms (see the module comment for the rule). */
+/** Classify the panel's firms (see the module comment for the rule); shared, do not modify. */
 export async function firmAttributes(
   ctx: Ctx,
   snap: PanelSnapshot,
   from: number,
   pop: PopulationSpec,
 ): Promise<FirmAttributes> {
-  const F = snap.enterprise.length;
-  const { nace, muni } = firmFirstCodes(snap, from);
-  const registryMuni = await cacheFor(ctx.db).get(ctx.db, 'impact-registry-municipalities', async () => {
-    const rows = await ctx.db
-      .selectFrom('organisations')
-      .select(['enterpriseNumber', 'municipalityNis'])
-      .where('enterpriseNumber', 'is not', null)
-      .where('municipalityNis', 'is not', null)
-      .execute();
-    return new Map(rows.map((r) => [r.enterpriseNumber!, r.municipalityNis!]));
-  });
-  const sectorMatch = sectorMatcher(pop.sectors);
-  const walloon = new Set(WALLOON_PROVINCES.map((p) => p.nis));
-  const provinces = pop.provinces?.length ? new Set(pop.provinces) : null;
-  const naceOk = snap.naceDict.map((c) => sectorMatch(c));
-  const municipality: (string | null)[] = new Array(F);
-  const inPopulation = new Uint8Array(F);
-  let unclassified = 0;
-  for (let f = 0; f < F; f++) {
-    const m = muni[f]! >= 0 ? snap.muniDict[muni[f]!]! : (registryMuni.get(snap.enterprise[f]!) ?? null);
-    municipality[f] = m;
-    const prov = m ? provinceOfMunicipality(m) : null;
-    const regionOk =
-      (pop.region === 'all' || (prov !== null && walloon.has(prov))) &&
-      (!provinces || (prov !== null && provinces.has(prov)));
-    if (nace[f]! < 0 || (pop.region !== 'all' && !m) || (provinces && !m)) {
-      unclassified++;
-      continue;
+  const sectorMatch = sectorMatcher(pop.sectors); // a ValidationError before anything is cached
+  const key = `population:${from}:${JSON.stringify([pop.sectors, pop.region, pop.provinces ?? []])}`;
+  return registryMemo(ctx, snap, key, async () => {
+    const F = snap.enterprise.length;
+    const { nace, muni } = panelMemo(snap, `first-codes:${from}`, () => firmFirstCodes(snap, from));
+    // the registry's municipality of panel firms whose rows give none
+    const registryMuni = await registryMemo(ctx, snap, 'registry-municipalities', async () => {
+      const rows = await ctx.db
+        .selectFrom('organisations')
+        .select(['enterpriseNumber', 'municipalityNis'])
+        .where('enterpriseNumber', 'is not', null)
+        .where('municipalityNis', 'is not', null)
+        .execute();
+      const byFirm = new Map<number, string>();
+      for (const r of rows) {
+        const f = firmIndexOf(snap, r.enterpriseNumber!);
+        if (f >= 0) byFirm.set(f, r.municipalityNis!);
+      }
+      return byFirm;
+    });
+    const walloon = new Set(WALLOON_PROVINCES.map((p) => p.nis));
+    const provinces = pop.provinces?.length ? new Set(pop.provinces) : null;
+    const naceOk = snap.naceDict.map((c) => sectorMatch(c));
+    const provinceOf = snap.muniDict.map((m) => provinceOfMunicipality(m));
+    const municipality: (string | null)[] = new Array(F);
+    const inPopulation = new Uint8Array(F);
+    let unclassified = 0;
+    for (let f = 0; f < F; f++) {
+      const m = muni[f]! >= 0 ? snap.muniDict[muni[f]!]! : (registryMuni.get(f) ?? null);
+      municipality[f] = m;
+      const prov = muni[f]! >= 0 ? provinceOf[muni[f]!]! : m ? provinceOfMunicipality(m) : null;
+      const regionOk =
+        (pop.region === 'all' || (prov !== null && walloon.has(prov))) &&
+        (!provinces || (prov !== null && provinces.has(prov)));
+      if (nace[f]! < 0 || (pop.region !== 'all' && !m) || (provinces && !m)) {
+        unclassified++;
+        continue;
+      }
+      inPopulation[f] = naceOk[nace[f]!] && regionOk ? 1 : 0;
     }
-    inPopulation[f] = naceOk[nace[f]!] && regionOk ? 1 : 0;
-  }
-  return { nace, municipality, inPopulation, unclassified };
+    return { nace, municipality, inPopulation, unclassified };
+  });
 }
 
 /**
