@@ -26,11 +26,25 @@ import { type DemoData, rng } from './demo.generator.ts';
  *
  * Selection: members are drawn from other size and sector distributions than the rest of
  * industry (members: the registry's headcount classes, 70/20/10 %, and their networks'
- * sectors; others: 85/10/5 % and a sector mix weighted towards declining divisions). Sector and
- * size are independent within each group, so the odds of membership are a product of a sector
- * and a size factor: a logit on sector and size dummies is the true propensity, and the untreated
- * trend is additive in the same dummies — both working models of the doubly robust estimator
- * are right, while members' faster pre-treatment growth biases the naive comparison.
+ * sectors; others: 85/10/5 % and a sector mix weighted towards declining divisions). Members'
+ * faster pre-treatment growth — the "selection on size and growth" of the policy debate — runs
+ * entirely through these two observed, persistent characteristics: nothing else about a firm
+ * (its level a_i, its noise) depends on whether or when it joins. So the untreated trend is
+ * additive in size and division dummies — the outcome model of the doubly robust estimator is
+ * right, which is what its consistency needs — while the naive comparison is biased upwards.
+ * (The propensity logit is only approximately right: the never-treated pool mixes the
+ * registry's non-member enterprises with the non-member manufacturers, two different products
+ * of a size and a sector distribution.)
+ *
+ * Measured (bench/tmp scripts, 40 seeds, 2007–2017, treatment any, DR with size and sector):
+ * the simple ATT is unbiased (mean error +0.0002) and its SE is right (spread across seeds 0.83×
+ * the SE; event time 4: 0.98×). The Wald pre-test over every pre-treatment cell rejects at 1 %
+ * for about half the seeds although parallel trends hold by construction: the cohorts keep 3 to
+ * 43 member firms (default seed) for 1 to 9 pre-treatment cells each, and a Wald statistic whose
+ * covariance rests on so few firms per cohort is Hotelling-like, not χ² (expected ≈ 69 instead
+ * of 45 for the default seed's cohorts). On a window where every cohort has at least 10 firms per
+ * pre-treatment cell it is calibrated (0 of 40 seeds at 1 %, 2 at 5 %); see
+ * docs/impact-observatory.md, "The demo panel".
  */
 
 export const DEMO_PANEL_YEARS = { from: 2003, to: 2025 } as const;
