@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { acquireDataDirLock } from '../db/lock.ts';
 import { migrateToLatest } from '../db/migrator.ts';
+import { setPanelCacheDir } from '../modules/impact/panel-snapshot.ts';
+import { panelCacheDir } from '../modules/impact/panel-snapshot-file.ts';
 
 /** Where the embedded database lives: POLARIS_DATA_DIR or ./data. */
 export function dataDir(): string {
@@ -26,6 +28,9 @@ export async function openForCommand(command: string): Promise<CliDatabase> {
   if (url) {
     const h = await openDatabase({ databaseUrl: url });
     await migrateToLatest(h.db);
+    // the impact panel's columnar snapshot file (POLARIS_CACHE_DIR, else beside the data folder)
+    const root = process.env.POLARIS_CACHE_DIR ?? join(dataDir(), 'polaris-cache');
+    setPanelCacheDir(h.db, panelCacheDir({ root, databaseUrl: url }));
     return { ...h, announce() {}, location: url.replace(/\/\/[^@]*@/, '//…@') };
   }
   const dir = dataDir();
@@ -34,6 +39,7 @@ export async function openForCommand(command: string): Promise<CliDatabase> {
   try {
     const h = await openDatabase({ dataDir: dir });
     await migrateToLatest(h.db);
+    setPanelCacheDir(h.db, panelCacheDir({ dataDir: dir })); // the panel snapshot's file
     return {
       ...h,
       location: dir,

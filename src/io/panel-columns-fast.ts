@@ -1,4 +1,5 @@
 import { ABSURD, type NumberLocale, OUTCOME_FIELDS, type PanelColumnMap } from './panel-columns.ts';
+import { plainDecimal } from './panel-numbers.ts';
 import type { PanelRowsBuilder } from './panel-rows.ts';
 
 /**
@@ -6,11 +7,12 @@ import type { PanelRowsBuilder } from './panel-rows.ts';
  * text into typed columns, with no string made per cell — 2 million firm-years are mostly plain
  * digits, and cutting them into cell strings, row objects and regular-expression checks cost
  * ~12 µs a row (bench/impact-panel.ts). A line is taken here only when every cell has a plain
- * shape (ten-digit or dotted enterprise number with a valid check, four-digit year in range,
- * `1234`, `-12,5` or `12.5` numbers within the bounds, a NACE code or municipality the caller
- * resolves); any other line is cut into cells and handed to the general reader
- * (`readPanelRow`), which accepts the other spellings and words the errors — so both lanes accept
- * and reject exactly the same rows (property test in panel-columns-fast.test.ts).
+ * shape: a ten-digit or dotted enterprise number with a valid check, a four-digit year in range,
+ * plain numbers within the bounds (`plainDecimal`: `1234`, `-1.234,5`, `12.5` by the locale), a
+ * NACE code or municipality the caller resolves. Any other line is cut into cells and handed to
+ * the general reader (`readPanelRow`), which accepts the other spellings and words the errors — so
+ * a row the fast lane takes is one the general reader takes, with the same values (property test
+ * in panel-columns-fast.test.ts).
  */
 
 export interface FastLane {
@@ -31,7 +33,6 @@ export interface PlainLinesResult {
 
 const CR = 13;
 const SPACE = 32;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** Whether `text` may go through the fast lane: no quotes, no line ending in a lone CR. */
 export function plainText(text: string): boolean {
@@ -239,38 +240,11 @@ function fourDigits(text: string, s: number, e: number): number {
   return v;
 }
 
-/**
- * A plain number: `-`? digits, then one decimal mark and digits — `,` (not in `en` files) or `.`
- * (not in `be` files, where `1.234` is a thousand). NaN for an empty cell, undefined for any other
- * shape (the general reader decides). The value is the correctly rounded one Number() gives.
- */
+/** A number cell: NaN when empty, undefined unless plain (`plainDecimal`). */
 function decimal(text: string, s: number, e: number, locale: NumberLocale): number | undefined {
   while (s < e && text.charCodeAt(s) === SPACE) s++;
   while (e > s && text.charCodeAt(e - 1) === SPACE) e--;
-  if (s === e) return Number.NaN;
-  let i = s;
-  const neg = text.charCodeAt(i) === 45;
-  if (neg) i++;
-  let mant = 0;
-  let intDigits = 0;
-  let fracDigits = 0;
-  let frac = false;
-  for (; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mant = mant * 10 + (c - 48);
-      if (frac) fracDigits++;
-      else intDigits++;
-    } else if (!frac && ((c === 44 && locale !== 'en') || (c === 46 && locale !== 'be'))) frac = true;
-    else return undefined;
-  }
-  if (intDigits === 0 || (frac && fracDigits === 0)) return undefined;
-  let v: number;
-  // Clinger's fast path: an exact mantissa (≤ 15 digits) over an exact power of ten is correctly
-  // rounded; longer numbers go through Number() like the general reader
-  if (intDigits + fracDigits <= 15) v = fracDigits ? mant / POW10[fracDigits]! : mant;
-  else v = Number(text.slice(neg ? s + 1 : s, e).replace(',', '.'));
-  return neg ? -v : v;
+  return s === e ? Number.NaN : plainDecimal(text, s, e, locale);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ErrorDetail } from '../domain/errors.ts';
 import { parseNaceCode } from '../domain/nace.ts';
 import { stripAccents } from '../domain/text.ts';
 import { headerKey } from './organisation-columns.ts';
+import { type NumberLocale, parseDecimal, parseYear } from './panel-numbers.ts';
 
 /**
  * The firm-year panel files: how the National Bank's balance-sheet office (Centrale des bilans),
@@ -189,111 +190,7 @@ export function mapPanelHeaders(headers: string[]): { map: PanelColumnMap; error
   return { map, errors };
 }
 
-/**
- * How a file writes decimals: `be` (semicolon CSV from Belgian Excel: `1.234,5`), `en`
- * (comma CSV: `1,234.5`), `auto` (tab CSV, XLSX: the last of `.`/`,` is the decimal mark when
- * both appear; a lone `,` is decimal; several of one mark are thousands).
- */
-export type NumberLocale = 'be' | 'en' | 'auto';
-
-const PLAIN = /^-?\d+(?:\.\d+)?$/;
-const SPACES = /[\s\u00a0\u202f']/g;
-
-/**
- * A number as Belgian files write it; null for an empty cell, NaN when it is not a number.
- * Accepts thousands separators (dot, space, no-break space, apostrophe), a decimal comma,
- * a currency or unit suffix (€, EUR), a Unicode minus and accounting parentheses for negatives.
- */
-export function parseDecimal(input: string, locale: NumberLocale = 'auto'): number | null {
-  let s = input.trim();
-  if (s === '' || s === '-' || s === '—') return null;
-  const simple = simpleDecimal(s, locale);
-  if (simple !== undefined) return simple;
-  if (PLAIN.test(s) && (locale !== 'be' || !/^-?\d{1,3}\.\d{3}$/.test(s))) return Number(s);
-  let negative = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    negative = true;
-    s = s.slice(1, -1);
-  }
-  s = s.replace(/\s*(€|eur|euros?)$/i, '').replace(SPACES, '');
-  if (/^[-−]/.test(s)) {
-    negative = !negative;
-    s = s.slice(1);
-  }
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return Number.NaN;
-  const dots = s.split('.').length - 1;
-  const commas = s.split(',').length - 1;
-  let decimal: '.' | ',' | null;
-  if (dots && commas) decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
-  else if (commas) decimal = locale === 'en' || commas > 1 ? null : ',';
-  else if (dots) {
-    if (dots > 1) decimal = null;
-    else if (locale === 'be') decimal = /^\d{1,3}\.\d{3}$/.test(s) ? null : '.';
-    else decimal = '.';
-  } else decimal = null;
-  const thousands = decimal === '.' ? ',' : decimal === ',' ? '.' : /[.,]/;
-  const parts = decimal ? s.split(decimal) : [s];
-  if (parts.length > 2) return Number.NaN;
-  const intPart = parts[0]!;
-  // thousands groups must be three digits: "1.23.4" is a typo, not a number
-  if (/[.,]/.test(intPart) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(intPart)) return Number.NaN;
-  const digits = intPart.replace(thousands, '').replace(/[.,]/g, '');
-  const v = Number(parts.length === 2 ? `${digits}.${parts[1]}` : digits);
-  return negative ? -v : v;
-}
-
-const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
-
-/**
- * The common shapes without regular expressions: `-`? digits, with one decimal comma (not in
- * `en` files) or point (not in `be` files, where `1.234` is a thousand); at most 15 digits, so the
- * integer mantissa over a power of ten is exact and correctly rounded — the value Number() gives.
- * Undefined for anything else.
- */
-function simpleDecimal(s: string, locale: NumberLocale): number | undefined {
-  let i = 0;
-  const neg = s.charCodeAt(0) === 45;
-  if (neg) i = 1;
-  let mant = 0;
-  let intDigits = 0;
-  let fracDigits = 0;
-  let frac = false;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mant = mant * 10 + (c - 48);
-      if (frac) fracDigits++;
-      else intDigits++;
-    } else if (!frac && ((c === 44 && locale !== 'en') || (c === 46 && locale !== 'be'))) frac = true;
-    else return undefined;
-  }
-  if (intDigits === 0 || (frac && fracDigits === 0) || intDigits + fracDigits > 15) return undefined;
-  const v = fracDigits ? mant / POW10[fracDigits]! : mant;
-  return neg ? -v : v;
-}
-
-/** A year: `2017`, `2017.0`, or an accounting period end `31/12/2017` / `2017-12-31`; NaN otherwise. */
-export function parseYear(input: string): number | null {
-  const s = input.trim();
-  if (s === '') return null;
-  if (s.length === 4) {
-    let y = 0;
-    for (let i = 0; i < 4; i++) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) {
-        y = -1;
-        break;
-      }
-      y = y * 10 + c;
-    }
-    if (y >= 0) return y;
-  }
-  let m = /^(\d{4})(?:\.0+)?$/.exec(s);
-  if (m) return Number(m[1]);
-  m = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(s) ?? /^(\d{4})-\d{2}-\d{2}$/.exec(s);
-  if (m) return Number(m[1]);
-  return Number.NaN;
-}
+export { type NumberLocale, parseDecimal, parseYear } from './panel-numbers.ts';
 
 /** Bounds past which a value is taken for a typo or a unit mistake, not a firm. */
 export const ABSURD = {

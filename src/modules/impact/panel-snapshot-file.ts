@@ -66,6 +66,17 @@ interface Header {
   sections: { name: string; offset: number; bytes: number }[];
 }
 
+/**
+ * The snapshot folder of a database: `polaris-cache` inside a PGlite data folder (one database per
+ * folder), or a folder per PostgreSQL database (host, port and name; not the password) under `root`.
+ */
+export function panelCacheDir(o: { dataDir: string } | { root: string; databaseUrl: string }): string {
+  if ('dataDir' in o) return join(o.dataDir, 'polaris-cache');
+  const u = new URL(o.databaseUrl);
+  const id = `${u.hostname}:${u.port || '5432'}/${decodeURIComponent(u.pathname.slice(1))}`;
+  return join(o.root, `pg-${createHash('sha256').update(id).digest('hex').slice(0, 12)}`);
+}
+
 /** The file of one panel state in `dir`. */
 export function snapshotFileName(version: number, stamp: string): string {
   return `panel-v${version}-${stamp}-${SNAPSHOT_LAYOUT}.snap`;
