@@ -121,3 +121,55 @@ describe('cellDisclosable', () => {
     expect(cellDisclosable(5, 0, 0, rule)).toBe(true);
   });
 });
+
+describe('indexedSeries over rows grouped by firm', () => {
+  it('gives what the row-order path gives, for both compositions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            years: fc.uniqueArray(fc.integer({ min: 2008, max: 2016 }), { maxLength: 9 }),
+            groups: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }),
+            missing: fc.integer({ min: 0, max: 9 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.constantFrom<'open' | 'balanced'>('open', 'balanced'),
+        (firms, composition) => {
+          const firm: number[] = [];
+          const year: number[] = [];
+          const value: number[] = [];
+          const firmStart = [0];
+          const groupStart = [0];
+          const groups: number[] = [];
+          firms.forEach((f, i) => {
+            for (const y of [...f.years].sort()) {
+              firm.push(i);
+              year.push(y);
+              value.push(y === 2008 + f.missing ? Number.NaN : ((i * 7 + y) % 13) - 3);
+            }
+            firmStart.push(firm.length);
+            groups.push(...f.groups);
+            groupStart.push(groups.length);
+          });
+          const base = {
+            firm: Int32Array.from(firm),
+            year: Int32Array.from(year),
+            value: Float64Array.from(value),
+            firms: firms.length,
+            groupStart: Int32Array.from(groupStart),
+            groups: Int32Array.from(groups),
+            groupCount: 4,
+            from: 2009,
+            to: 2014,
+            composition,
+          };
+          const byRow = indexedSeries(base);
+          const byFirm = indexedSeries({ ...base, firmStart: Int32Array.from(firmStart) });
+          expect(byFirm).toEqual(byRow);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -31,6 +31,12 @@ export interface SeriesInput {
   from: number;
   to: number;
   composition: Composition;
+  /**
+   * When the rows are grouped by firm (firm f's rows are `firmStart[f] .. firmStart[f+1])`, as in
+   * the panel snapshot), each firm is read once and firms in no group are skipped: one pass
+   * instead of two for the balanced composition.
+   */
+  firmStart?: Int32Array;
 }
 
 export interface SeriesResult {
@@ -51,45 +57,15 @@ export interface SeriesResult {
 
 /** Yearly totals, counts, index and growth per group. O(rows × groups per firm). */
 export function indexedSeries(input: SeriesInput): SeriesResult {
-  const { firm, year, value, from, to, groupStart, groups, groupCount: G } = input;
+  const { from, to, groupCount: G } = input;
   if (!(to >= from)) throw new RangeError(`the period ends (${to}) before it starts (${from})`);
   const T = to - from + 1;
-  const n = firm.length;
-  // balanced: a firm counts only with a value in each of the T years (the key makes each
-  // firm-year unique, so counting values per firm is enough)
-  let keep: Uint8Array | null = null;
-  if (input.composition === 'balanced') {
-    const present = new Int32Array(input.firms);
-    for (let i = 0; i < n; i++) {
-      const y = year[i]!;
-      if (y >= from && y <= to && !Number.isNaN(value[i]!)) present[firm[i]!]!++;
-    }
-    keep = new Uint8Array(input.firms);
-    for (let f = 0; f < input.firms; f++) keep[f] = present[f] === T ? 1 : 0;
-  }
   const total = new Float64Array(G * T);
   const count = new Int32Array(G * T);
   const largest = new Float64Array(G * T);
-  const seen = new Uint8Array(input.firms);
-  for (let i = 0; i < n; i++) {
-    const y = year[i]!;
-    if (y < from || y > to) continue;
-    const v = value[i]!;
-    if (Number.isNaN(v)) continue;
-    const f = firm[i]!;
-    if (keep && keep[f] === 0) continue;
-    seen[f] = 1;
-    const t = y - from;
-    for (let k = groupStart[f]!; k < groupStart[f + 1]!; k++) {
-      const c = groups[k]! * T + t;
-      total[c]! += v;
-      count[c]!++;
-      if (Math.abs(v) > largest[c]!) largest[c] = Math.abs(v);
-    }
-  }
   const firmsCounted = new Int32Array(G);
-  for (let f = 0; f < input.firms; f++)
-    if (seen[f]) for (let k = groupStart[f]!; k < groupStart[f + 1]!; k++) firmsCounted[groups[k]!]!++;
+  if (input.firmStart) sumByFirm(input, T, total, count, largest, firmsCounted);
+  else sumByRow(input, T, total, count, largest, firmsCounted);
   const index = new Float64Array(G * T);
   const growth = new Float64Array(G);
   for (let g = 0; g < G; g++) {
@@ -108,6 +84,97 @@ export function indexedSeries(input: SeriesInput): SeriesResult {
     growth,
     firmsCounted,
   };
+}
+
+/** Rows in any order: a pass to find the balanced firms, a pass to sum. */
+function sumByRow(
+  input: SeriesInput,
+  T: number,
+  total: Float64Array,
+  count: Int32Array,
+  largest: Float64Array,
+  firmsCounted: Int32Array,
+): void {
+  const { firm, year, value, from, to, groupStart, groups } = input;
+  const n = firm.length;
+  // balanced: a firm counts only with a value in each of the T years (the key makes each
+  // firm-year unique, so counting values per firm is enough)
+  let keep: Uint8Array | null = null;
+  if (input.composition === 'balanced') {
+    const present = new Int32Array(input.firms);
+    for (let i = 0; i < n; i++) {
+      const y = year[i]!;
+      if (y >= from && y <= to && !Number.isNaN(value[i]!)) present[firm[i]!]!++;
+    }
+    keep = new Uint8Array(input.firms);
+    for (let f = 0; f < input.firms; f++) keep[f] = present[f] === T ? 1 : 0;
+  }
+  const seen = new Uint8Array(input.firms);
+  for (let i = 0; i < n; i++) {
+    const y = year[i]!;
+    if (y < from || y > to) continue;
+    const v = value[i]!;
+    if (Number.isNaN(v)) continue;
+    const f = firm[i]!;
+    if (keep && keep[f] === 0) continue;
+    seen[f] = 1;
+    const t = y - from;
+    for (let k = groupStart[f]!; k < groupStart[f + 1]!; k++) {
+      const c = groups[k]! * T + t;
+      total[c]! += v;
+      count[c]!++;
+      if (Math.abs(v) > largest[c]!) largest[c] = Math.abs(v);
+    }
+  }
+  for (let f = 0; f < input.firms; f++)
+    if (seen[f]) for (let k = groupStart[f]!; k < groupStart[f + 1]!; k++) firmsCounted[groups[k]!]!++;
+}
+
+/** Rows grouped by firm: each firm in a group read once (the balanced check on its own rows). */
+function sumByFirm(
+  input: SeriesInput,
+  T: number,
+  total: Float64Array,
+  count: Int32Array,
+  largest: Float64Array,
+  firmsCounted: Int32Array,
+): void {
+  const { year, value, from, to, groupStart, groups } = input;
+  const firmStart = input.firmStart!;
+  const balanced = input.composition === 'balanced';
+  for (let f = 0; f < input.firms; f++) {
+    const g0 = groupStart[f]!;
+    const g1 = groupStart[f + 1]!;
+    if (g0 === g1) continue;
+    const a = firmStart[f]!;
+    const b = firmStart[f + 1]!;
+    if (balanced) {
+      // the key makes each firm-year unique: T values in the window means every year
+      let present = 0;
+      for (let i = a; i < b; i++) {
+        const y = year[i]!;
+        if (y >= from && y <= to && !Number.isNaN(value[i]!)) present++;
+      }
+      if (present !== T) continue;
+    }
+    let seen = false;
+    for (let i = a; i < b; i++) {
+      const y = year[i]!;
+      if (y < from || y > to) continue;
+      const v = value[i]!;
+      if (Number.isNaN(v)) continue;
+      seen = true;
+      const t = y - from;
+      const abs = Math.abs(v);
+      for (let k = g0; k < g1; k++) {
+        const c = groups[k]! * T + t;
+        total[c]! += v;
+        count[c]!++;
+        if (abs > largest[c]!) largest[c] = abs;
+      }
+    }
+    if (seen) for (let k = g0; k < g1; k++) firmsCounted[groups[k]!]!++;
+  }
 }
 
 /** Build the CSR group layout from one group per firm (-1 = excluded). */

@@ -163,6 +163,7 @@ async function computeSeries(ctx: Ctx, q: SeriesQuery, full: boolean): Promise<S
     groupStart,
     groups: Int32Array.from(groupList),
     groupCount: 2 + 2 * S,
+    firmStart: snap.firmStart,
   });
   const counter = { suppressed: 0 };
   const overall = [0, 1].map((g) => toSeries(res, g, g === 0 ? 'members' : 'rest', null, full, counter));

@@ -42,6 +42,7 @@ export interface BalancedResult {
 export function balancedPanel(snap: PanelSnapshot, o: BalancedOptions): BalancedResult {
   const T = o.to - o.from + 1;
   const F = snap.enterprise.length;
+  const useSize = o.covariates?.includes('size') === true;
   const wide = new Float64Array(F * T).fill(Number.NaN);
   const fte = new Float64Array(F * T).fill(Number.NaN);
   const y = snap[o.outcome];
@@ -64,7 +65,7 @@ export function balancedPanel(snap: PanelSnapshot, o: BalancedOptions): Balanced
     for (let t = 0; t < T && ok; t++) {
       const v = wide[f * T + t]!;
       if (Number.isNaN(v) || (o.log && !(v > 0))) ok = false;
-      if (o.covariates?.includes('size') && Number.isNaN(fte[f * T + t]!)) ok = false;
+      if (useSize && Number.isNaN(fte[f * T + t]!)) ok = false;
     }
     if (!ok) dropped.incomplete++;
     else if (cohortOf(f) > 0 && cohortOf(f) <= o.from) dropped.treatedAtStart++;
@@ -107,26 +108,26 @@ export function balancedPanel(snap: PanelSnapshot, o: BalancedOptions): Balanced
   const cohort = new Int32Array(N);
   const names: string[] = [];
   const values: Float64Array[] = [];
-  if (o.covariates?.includes('size')) names.push('size_medium', 'size_large');
+  if (useSize) names.push('size_medium', 'size_large');
   if (useSector) for (const d of dummies) names.push(`nace_${d}`);
   for (let c = 0; c < names.length; c++) values.push(new Float64Array(N * T));
   const dummyPos = new Map(dummies.map((d, i) => [d, i]));
-  kept.forEach((f, n) => {
+  const c0 = useSize ? 2 : 0;
+  for (let n = 0; n < N; n++) {
+    const f = kept[n]!;
     cohort[n] = cohortOf(f);
     const d = useSector ? dummyPos.get(division(f)) : undefined;
     for (let t = 0; t < T; t++) {
       const v = wide[f * T + t]!;
       out[n * T + t] = o.log ? Math.log(v) : v;
-      let c = 0;
-      if (o.covariates?.includes('size')) {
+      if (useSize) {
         const e = fte[f * T + t]!;
         values[0]![n * T + t] = e >= 50 && e < 250 ? 1 : 0;
         values[1]![n * T + t] = e >= 250 ? 1 : 0;
-        c = 2;
       }
-      if (d !== undefined) values[c + d]![n * T + t] = 1;
+      if (d !== undefined) values[c0 + d]![n * T + t] = 1;
     }
-  });
+  }
   const panel: BalancedPanel = {
     periods: Int32Array.from({ length: T }, (_, t) => o.from + t),
     units: N,
