@@ -50,11 +50,12 @@ describe('the steering pages', () => {
     await expect
       .poll(() => members.locator('.figure-value').textContent())
       .toBe(thousands(d.headline.members?.value ?? -1));
-    expect(d.headline.employmentGrowth?.status).toBe('needs_data');
-    await figures
-      .locator('.figure-card', { has: page.getByText('Croissance de l’emploi des membres vs industrie') })
-      .getByText('donnée à venir')
-      .waitFor();
+    // employment growth: computed from the demo's firm-year panel, a share (not "donnée à venir")
+    expect(d.headline.employmentGrowth?.status).toBe('computed');
+    const growth = figures.locator('.figure-card', {
+      has: page.getByText('Croissance de l’emploi des membres vs industrie'),
+    });
+    await expect.poll(() => growth.locator('.figure-value').textContent()).toMatch(/^-?\d+(,\d+)?\s%$/);
 
     // every chart is drawn (SVG), one per trend and breakdown
     const charts = page.locator('figure.steering-chart');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPUTED_CODES } from '../../src/domain/indicators/catalogue.ts';
 import { type DemoSummary, loadDemo } from '../../src/modules/demo/demo.service.ts';
@@ -33,7 +34,14 @@ describe('indicators on the demo data', () => {
     expect(d.headline.labelledProjects.value).toBeGreaterThan(270);
     expect(d.headline.publicFunding.value).toBeGreaterThan(700e6);
     expect(d.headline.jobsActual.value).toBeLessThan(d.headline.jobsPromised.value);
-    expect(d.headline.employmentGrowth.status).toBe('needs_data');
+    // the demo panel (2003–2025): members' employment grew faster than the rest of Walloon
+    // manufacturing since 2006 — mostly selection (docs/impact-observatory.md, "The demo panel")
+    expect(d.headline.employmentGrowth).toMatchObject({
+      status: 'computed',
+      years: { from: 2006, to: 2025 },
+      link: '/observatoire',
+    });
+    expect(d.headline.employmentGrowth.value).toBeGreaterThan(0.1);
     const kinds = d.breakdowns.kind.reduce((s: number, x: { value: number }) => s + x.value, 0);
     expect(kinds).toBe(stats.members);
     const trend = d.trends.members.at(-1);
@@ -69,5 +77,26 @@ describe('indicators on the demo data', () => {
     expect(by.MEM_SHARE_COMPANIES + by.MEM_SHARE_ACADEMIA + by.MEM_SHARE_OTHERS).toBeCloseTo(1, 12);
     expect(by.NET_DENSITY).toBeGreaterThan(0);
     expect(by.NET_DENSITY).toBeLessThan(1);
+  });
+
+  it('computes the panel indicators as the observatory and SQL do', async () => {
+    const series = await get(
+      '/api/v1/impact/series?from=2006&to=2025&composition=balanced&breakdown=network',
+    );
+    const [members, rest] = series.overall;
+    const gap = await get('/api/v1/indicators/RES_IMPACT_EMPLOYMENT?from=2025&to=2025');
+    const at = (n: string) => gap.series.find((p: { network: string }) => p.network === n).value;
+    expect(at('region')).toBeCloseTo(members.growth - rest.growth, 12);
+    const none = series.breakdown.find((s: { stratum: { code: string } }) => s.stratum.code === 'none');
+    for (const s of series.breakdown)
+      if (s.stratum.code !== 'none' && s.growth !== null)
+        expect(at(s.stratum.code), s.stratum.code).toBeCloseTo(s.growth - none.growth, 12);
+    const r = await sql<{ fte: number }>`
+      SELECT sum(fy.fte)::float8 AS fte FROM firm_years fy JOIN municipalities m ON m.nis = fy.municipality_nis
+      WHERE fy.year = 2025 AND m.province_nis IN ('20002', '50000', '60000', '80000', '90000')`.execute(
+      t.handle.db,
+    );
+    const ctx = await get('/api/v1/indicators/CTX_REGIONAL_EMPLOYMENT?network=region&from=2025&to=2025');
+    expect(ctx.series[0].value).toBeCloseTo(r.rows[0]!.fte, 6);
   });
 });

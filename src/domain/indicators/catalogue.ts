@@ -1,7 +1,9 @@
 /**
  * The indicator catalogue (pure data): every indicator Polaris publishes, defined once. The
  * computation (src/modules/indicators) produces exactly the `computed` ones; `needs_data` ones
- * are listed so a reader sees what the observatory will add, and compute nothing yet.
+ * are listed so a reader sees what the observatory will add, and compute nothing yet. An indicator
+ * that `requires` the imported firm-year panel is computed when the panel holds rows and reported
+ * as `needs_data` otherwise (`statusOf`).
  *
  * Conventions shared by every indicator (see also docs/ARCHITECTURE.md):
  * - a year's stock is taken on 31 December, or today for the current year (year to date);
@@ -19,7 +21,7 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const INDICATOR_UNITS = ['count', 'share', 'eur', 'ratio', 'per_10000', 'density'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
-export const BREAKDOWNS = ['network', 'kind', 'size', 'province', 'type'] as const;
+export const BREAKDOWNS = ['network', 'kind', 'size', 'province', 'type', 'division'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export interface Indicator {
@@ -33,6 +35,13 @@ export interface Indicator {
   periodicity: 'annual';
   breakdowns: Breakdown[];
   status: 'computed' | 'needs_data';
+  /** data beyond the registry it is computed from: 'firm_panel' = the imported firm-year panel */
+  requires?: 'firm_panel';
+}
+
+/** An indicator's status given whether the firm-year panel holds rows. */
+export function statusOf(ind: Indicator, panelHasData: boolean): Indicator['status'] {
+  return ind.requires === 'firm_panel' && !panelHasData ? 'needs_data' : ind.status;
 }
 
 const MEM = ['memberships', 'organisations', 'networks'];
@@ -387,38 +396,42 @@ export const CATALOGUE: readonly Indicator[] = [
     'count(tie : first shared project starts in y)',
     [...PRJ, 'project_partners'],
   ),
-  // ── results and context waiting for their data ──────────────────────────────────────
-  ind(
-    'RES_IMPACT_EMPLOYMENT',
-    'result',
-    'share',
-    [
-      'Croissance de l’emploi des membres vs industrie wallonne',
-      'Member employment growth vs Walloon industry',
-    ],
-    [
-      'Croissance de l’emploi (ETP) des entreprises membres comparée à l’industrie wallonne, estimée par l’observatoire d’impact (différence de différences avec appariement).',
-      'Employment (FTE) growth of member firms compared with Walloon industry, estimated by the impact observatory (difference-in-differences with matching).',
-    ],
-    'growth(FTE members) − growth(FTE industry), DiD estimate',
-    ['firm_years'],
-    ['network'],
-    'needs_data',
-  ),
-  ind(
-    'CTX_REGIONAL_EMPLOYMENT',
-    'context',
-    'count',
-    ['Emploi régional par secteur', 'Regional employment by sector'],
-    [
-      'Emploi salarié en Wallonie par division NACE (ONSS / IWEPS), le contexte des indicateurs des réseaux.',
-      'Salaried employment in Wallonia per NACE division (ONSS / IWEPS), the context of the networks’ indicators.',
-    ],
-    'Σ jobs per NACE division, Wallonia',
-    ['regional_employment'],
-    ['province'],
-    'needs_data',
-  ),
+  // ── result and context from the imported firm-year panel (needs_data while it is empty) ──
+  {
+    ...ind(
+      'RES_IMPACT_EMPLOYMENT',
+      'result',
+      'share',
+      [
+        'Croissance de l’emploi des membres vs industrie wallonne',
+        'Member employment growth vs Walloon industry',
+      ],
+      [
+        'Écart de croissance de l’emploi (ETP) depuis le début de la période (2006, ou la première année du panel si elle est postérieure) jusqu’à l’année : entreprises membres du réseau (pour la région : de tout pôle ou cluster) entrées au plus tard cette année-là, contre le reste de l’industrie manufacturière wallonne (les entreprises de la section NACE C situées en Wallonie membres d’aucun réseau), mêmes entreprises présentes chaque année. Source : le panel entreprises-années importé (observatoire d’impact). Descriptif, pas un effet : les membres diffèrent des autres entreprises avant leur adhésion ; l’estimation causale est celle de l’observatoire d’impact (/observatoire).',
+        'Gap in employment (FTE) growth from the start of the period (2006, or the panel’s first year if later) to the year: member firms of the network (for the region: of any pole or cluster) that had joined by that year, against the rest of Walloon manufacturing (firms of NACE section C located in Wallonia that belong to no network), the same firms present every year. Source: the imported firm-year panel (impact observatory). Descriptive, not an effect: members differ from other firms before they join; the causal estimate is the impact observatory’s (/observatoire).',
+      ],
+      '(Σ FTE_y / Σ FTE_base − 1)[members joined by y] − (Σ FTE_y / Σ FTE_base − 1)[rest of industry], firms with FTE in every year base…y; null when a group rests on < 3 firms or one firm > 85 % of its total (base or y)',
+      ['firm_years', 'memberships', 'organisations'],
+      ['network'],
+    ),
+    requires: 'firm_panel' as const,
+  },
+  {
+    ...ind(
+      'CTX_REGIONAL_EMPLOYMENT',
+      'context',
+      'count',
+      ['Emploi régional par secteur', 'Regional employment by sector'],
+      [
+        'Emploi (ETP) des entreprises du panel entreprises-années importé situées en Wallonie, par année, par division NACE et par province : le contexte des indicateurs des réseaux (pour la région seulement). Ne couvre que les entreprises que contient le panel, pas tout l’emploi wallon ; chaque entreprise est classée selon le code NACE et la commune de sa ligne de l’année.',
+        'Employment (FTE) of the firms of the imported firm-year panel located in Wallonia, per year, per NACE division and per province: the context of the networks’ indicators (for the region only). Covers only the firms the panel holds, not all Walloon employment; each firm is classified by the NACE code and municipality of its row of the year.',
+      ],
+      'Σ FTE_y over panel firms in a Walloon municipality, by NACE division and province; a cell of < 3 firms or with one firm > 85 % is null, and so is a second cell of its breakdown when one alone would be derivable',
+      ['firm_years'],
+      ['division', 'province'],
+    ),
+    requires: 'firm_panel' as const,
+  },
 ];
 
 export const CATALOGUE_BY_CODE: ReadonlyMap<string, Indicator> = new Map(CATALOGUE.map((i) => [i.code, i]));

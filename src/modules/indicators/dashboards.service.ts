@@ -30,6 +30,10 @@ export interface Figure {
   value: number | null;
   previous: number | null;
   status: 'computed' | 'needs_data';
+  /** the period a growth is measured over, when it is not the dashboard's year */
+  years?: { from: number; to: number };
+  /** where the figure is explained further (the impact observatory for the employment growth) */
+  link?: string;
 }
 
 export interface Point {
@@ -74,6 +78,32 @@ function figure(
         ? cumulative(set, code, scope, y)
         : seriesValue(set, code, scope, y);
   return { code, unit, period, value: at(year), previous: at(year - 1), status: 'computed' };
+}
+
+/**
+ * Members' employment growth against the rest of Walloon manufacturing from the start of the
+ * period to the dashboard's year — or to the panel's last year when the panel stops earlier
+ * (firm accounts come a year or two late) — with the same gap a year earlier. Descriptive: the
+ * causal estimate is the observatory's.
+ */
+function employmentGrowth(set: IndicatorSet, scope: string, year: number): Figure {
+  const code = 'RES_IMPACT_EMPLOYMENT';
+  const figure: Figure = {
+    code,
+    unit: 'share',
+    period: 'cumulative',
+    value: null,
+    previous: null,
+    status: set.status.get(code) ?? 'needs_data',
+    link: '/observatoire',
+  };
+  if (!set.panel || figure.status !== 'computed') return figure;
+  const to = Math.min(year, set.panel.lastYear);
+  if (to <= set.panel.base) return figure;
+  figure.years = { from: set.panel.base, to };
+  figure.value = seriesValue(set, code, scope, to);
+  figure.previous = to - 1 > set.panel.base ? seriesValue(set, code, scope, to - 1) : null;
+  return figure;
 }
 
 function trend(set: IndicatorSet, code: string, scope: string, year: number): Point[] {
@@ -146,14 +176,7 @@ async function buildDashboard(ctx: Ctx, slug: string, year?: number): Promise<Da
         previous: jobsPromisedBefore > 0 ? jobsActualBefore / jobsPromisedBefore : null,
         status: 'computed',
       },
-      employmentGrowth: {
-        code: 'RES_IMPACT_EMPLOYMENT',
-        unit: 'share',
-        period: 'year',
-        value: null,
-        previous: null,
-        status: 'needs_data',
-      },
+      employmentGrowth: employmentGrowth(set, s, y),
     },
     trends: {
       members: trend(set, 'MEM_TOTAL', s, y),

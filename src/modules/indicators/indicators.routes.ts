@@ -60,8 +60,8 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['indicators'];
 
-  r.get('/indicators', { schema: { tags, summary: 'The indicator catalogue' } }, async () =>
-    indicators.catalogue(),
+  r.get('/indicators', { schema: { tags, summary: 'The indicator catalogue' } }, async (req) =>
+    indicators.catalogue(req.ctx),
   );
 
   r.get(

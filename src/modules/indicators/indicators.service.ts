@@ -6,17 +6,21 @@ import {
   CATALOGUE_BY_CODE,
   FIRST_YEAR,
   type Indicator,
+  statusOf,
 } from '../../domain/indicators/catalogue.ts';
 import { cacheEnabled, cacheFor } from '../cache.ts';
 import type { Ctx } from '../context.ts';
+import { panelIsEmpty } from '../impact/panel.repository.ts';
 import { collaborationSeries } from './collaboration-indicators.ts';
 import * as repo from './indicators.repository.ts';
+import { panelIndicators } from './panel-indicators.ts';
 
 /**
  * The whole indicator set — every computed indicator of the catalogue, for the region and every
  * network, every year from 2006 to the current one, with its breakdowns — computed by three
- * set-based queries and the collaboration graph, and cached per data version (and day: the
- * current year's stock is taken today).
+ * set-based queries, the collaboration graph and loops over the firm-year panel's columnar
+ * snapshot (panel-indicators.ts), and cached per data version (and day: the current year's stock
+ * is taken today). A panel import moves the data version too.
  */
 
 export interface Scope {
@@ -43,6 +47,10 @@ export interface IndicatorSet {
   scopes: Scope[];
   /** code → scope slug → breakdown key ('' = total, else 'dim:value') → series */
   values: Map<string, Map<string, Map<string, Series>>>;
+  /** code → status at this data version (panel indicators: needs_data while the panel is empty) */
+  status: Map<string, Indicator['status']>;
+  /** the firm-year panel's growth period start and last year, null when it is empty */
+  panel: { base: number; lastYear: number } | null;
   /** milliseconds the computation took */
   computedMs: number;
 }
@@ -100,11 +108,29 @@ export async function computeIndicatorSet(ctx: Ctx, today = todayIso()): Promise
     REGION,
     ...nets.map((n) => ({ id: n.id, slug: n.slug, name: n.name, kind: n.kind })),
   ];
+  const panel = await panelIndicators(ctx, scopes, years);
+  const status = new Map(CATALOGUE.map((i) => [i.code, statusOf(i, panel !== null)]));
   const slugOf = new Map(scopes.map((s) => [s.id, s.slug]));
   const store = new Store(years.length);
   // every computed total exists for every scope, even with nothing to count
   for (const ind of CATALOGUE)
-    if (ind.status === 'computed') for (const s of scopes) store.series(ind.code, s.slug, '');
+    if (status.get(ind.code) === 'computed') for (const s of scopes) store.series(ind.code, s.slug, '');
+
+  if (panel) {
+    for (const s of scopes) {
+      const gap = panel.growthGap.get(s.slug)!;
+      for (let yi = 0; yi < gap.length; yi++)
+        store.set('RES_IMPACT_EMPLOYMENT', s.slug, '', '', yi, gap[yi]!);
+      // regional context: the region's; a network has none (null, not 0)
+      if (s.kind !== 'region') store.series('CTX_REGIONAL_EMPLOYMENT', s.slug, '').fill(null);
+    }
+    for (const [key, values] of panel.employment) {
+      const colon = key.indexOf(':');
+      const [dim, value] = colon < 0 ? ['', ''] : [key.slice(0, colon), key.slice(colon + 1)];
+      for (let yi = 0; yi < values.length; yi++)
+        store.set('CTX_REGIONAL_EMPLOYMENT', REGION.slug, dim, value, yi, values[yi]!);
+    }
+  }
 
   for (const r of members) {
     const scope = slugOf.get(r.scope);
@@ -164,7 +190,16 @@ export async function computeIndicatorSet(ctx: Ctx, today = todayIso()): Promise
     store.values.get('NET_CROSS_NETWORK_SHARE')!.get(s.slug)!.set('', g.crossShare);
     store.values.get('NET_NEW_TIES')!.get(s.slug)!.set('', g.newTies);
   }
-  return { from, to, today, scopes, values: store.values, computedMs: performance.now() - t0 };
+  return {
+    from,
+    to,
+    today,
+    scopes,
+    values: store.values,
+    status,
+    panel: panel && { base: panel.base, lastYear: panel.lastYear },
+    computedMs: performance.now() - t0,
+  };
 }
 
 /** The indicator set of the current data version (computed once per version and day). */
@@ -185,8 +220,12 @@ export async function cachedAnswer<T>(ctx: Ctx, key: string, compute: () => Prom
 
 // ── reading the set ───────────────────────────────────────────────────────────────────────
 
-export function catalogue(): { items: readonly Indicator[] } {
-  return { items: CATALOGUE };
+/** The catalogue, each indicator with its status now (panel indicators follow the panel). */
+export async function catalogue(ctx: Ctx): Promise<{ items: Indicator[] }> {
+  return cachedAnswer(ctx, 'catalogue', async () => {
+    const panel = !(await panelIsEmpty(ctx.db));
+    return { items: CATALOGUE.map((i) => ({ ...i, status: statusOf(i, panel) })) };
+  });
 }
 
 export function findIndicator(code: string): Indicator {
@@ -296,15 +335,16 @@ async function computeValues(ctx: Ctx, q: { network?: string; year?: number }) {
       { path: 'year', message: `the indicators run from ${set.from} to ${set.to}` },
     ]);
   const items = CATALOGUE.map((ind) => {
-    const value = ind.status === 'computed' ? seriesValue(set, ind.code, scope.slug, year) : null;
+    const status = set.status.get(ind.code)!;
+    const value = status === 'computed' ? seriesValue(set, ind.code, scope.slug, year) : null;
     const previous =
-      ind.status === 'computed' && year > set.from ? seriesValue(set, ind.code, scope.slug, year - 1) : null;
+      status === 'computed' && year > set.from ? seriesValue(set, ind.code, scope.slug, year - 1) : null;
     return {
       code: ind.code,
       name: ind.name,
       kind: ind.kind,
       unit: ind.unit,
-      status: ind.status,
+      status,
       value,
       previous,
       change: value != null && previous != null ? value - previous : null,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { CATALOGUE, FIRST_YEAR, type Indicator } from '../../domain/indicators/catalogue.ts';
 import { ANONYMOUS } from '../auth/actor.ts';
-import { indicatorSet } from '../indicators/indicators.service.ts';
+import { catalogue, indicatorSet } from '../indicators/indicators.service.ts';
 import { EU } from './opendata.config.ts';
 import type { Cell, Dataset, Field } from './opendata.datasets.ts';
 
@@ -50,7 +50,10 @@ const indicators: Dataset<Indicator> = {
   temporal: () => ({ from: `${FIRST_YEAR}-01-01`, to: null }),
   revision: createHash('sha256').update(JSON.stringify(CATALOGUE)).digest('hex').slice(0, 12),
   loadedAt: new Date(),
-  pages: () => inPages(CATALOGUE),
+  // statuses as the API gives them (the panel's indicators are needs_data while it is empty)
+  pages: async function* (db) {
+    yield* inPages((await catalogue({ db, actor: ANONYMOUS })).items);
+  },
   fields: [
     f('code', (i) => i.code, 'code de l’indicateur', 'indicator code'),
     f(

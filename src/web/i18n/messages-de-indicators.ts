@@ -121,6 +121,7 @@ export const deIndicators: Record<keyof typeof frIndicators, string> = {
   'ind.breakdown.size': 'Größe',
   'ind.breakdown.province': 'Provinz',
   'ind.breakdown.type': 'Projektart',
+  'ind.breakdown.division': 'NACE-Abteilung',
   'ind.seriesFilters': 'Zeitreihe wählen',
   'ind.breakdown': 'Aufschlüsseln nach',
   'ind.noBreakdown': 'Gesamt (ohne Aufschlüsselung)',

@@ -122,6 +122,7 @@ export const enIndicators: Record<keyof typeof frIndicators, string> = {
   'ind.breakdown.size': 'size',
   'ind.breakdown.province': 'province',
   'ind.breakdown.type': 'project type',
+  'ind.breakdown.division': 'NACE division',
   'ind.seriesFilters': 'Choose the series',
   'ind.breakdown': 'Break down by',
   'ind.noBreakdown': 'Total (no breakdown)',

@@ -120,6 +120,7 @@ export const frIndicators = {
   'ind.breakdown.size': 'taille',
   'ind.breakdown.province': 'province',
   'ind.breakdown.type': 'type de projet',
+  'ind.breakdown.division': 'division NACE',
   'ind.seriesFilters': 'Choisir la série',
   'ind.breakdown': 'Ventiler par',
   'ind.noBreakdown': 'Total (sans ventilation)',

@@ -122,6 +122,7 @@ export const nlIndicators: Record<keyof typeof frIndicators, string> = {
   'ind.breakdown.size': 'grootte',
   'ind.breakdown.province': 'provincie',
   'ind.breakdown.type': 'projecttype',
+  'ind.breakdown.division': 'NACE-afdeling',
   'ind.seriesFilters': 'De reeks kiezen',
   'ind.breakdown': 'Uitsplitsen naar',
   'ind.noBreakdown': 'Totaal (zonder uitsplitsing)',
