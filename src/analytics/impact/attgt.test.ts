@@ -207,6 +207,21 @@ describe('cells and reports', () => {
     expect(r.warnings.join(' ')).toMatch(/na.rm/);
   });
 
+  it('warns that the pre-test over-rejects when pre-treatment cells hold few treated units', () => {
+    const small = attGt(simulatePanel({ units: 100, periods: 6, cohorts: [3, 5], seed: 4 }).panel, {
+      control: 'never',
+      method: 'dr',
+    });
+    expect(small.attgt.some((c) => !c.post && c.treated < 50)).toBe(true);
+    expect(small.warnings.join(' ')).toMatch(/Pre-test: groups .* over-rejects/);
+    const large = attGt(simulatePanel({ units: 6000, periods: 6, cohorts: [3, 5], seed: 4 }).panel, {
+      control: 'never',
+      method: 'dr',
+    });
+    expect(large.attgt.every((c) => c.post || c.treated >= 50)).toBe(true);
+    expect(large.warnings.join(' ')).not.toMatch(/Pre-test/);
+  });
+
   it('universal base period: the reference cell is 0 with no SE', () => {
     const r = attGt(sim.panel, { control: 'never', method: 'dr', basePeriod: 'universal' });
     const ref = r.attgt.filter((c) => c.time === c.group - 1);
