@@ -66,6 +66,9 @@ export interface PanelImportReport {
 /** Details kept in the report; a million bad rows are counted, not all listed. */
 export const MAX_DETAILS = 1000;
 
+/** A file of at least 1/REBUILD_SHARE of the stored rows rebuilds the key (panel.repository). */
+const REBUILD_SHARE = 5;
+
 export async function importPanel(
   ctx: Ctx,
   source: PanelSource,
@@ -154,12 +157,18 @@ export async function importPanel(
     report.importId = importId;
     const batches = progressing(binaryCopyBatches(incoming, importId), incoming.rows, opts.onProgress);
     const empty = await repo.panelIsEmpty(trx);
+    let stored: PanelSnapshot | null = null;
     if (empty) await repo.loadIntoEmpty(trx, batches);
     else {
-      report.replaced = await repo.loadReplacing(trx, batches);
+      // the snapshot of the state locked above, from memory or its file (no query: on PGlite the
+      // transaction holds the connection); its size decides how the key is kept
+      stored = await storedSnapshot(ctx.db, before);
+      const storedRows = stored?.rows ?? (await repo.countFirmYears(trx));
+      const rebuildKey = incoming.rows * REBUILD_SHARE >= storedRows;
+      report.replaced = await repo.loadReplacing(trx, batches, { rebuildKey });
       await repo.setReplaced(trx, importId, report.replaced);
     }
-    return { before, empty, after: await repo.panelState(trx) };
+    return { stored, empty, after: await repo.panelState(trx) };
   });
   await opts.onProgress?.('write', incoming.rows, incoming.rows);
   report.phases.write = Math.round(performance.now() - tw);
@@ -188,27 +197,21 @@ function* progressing(
 
 /**
  * The panel's snapshot after the commit: the file's rows alone when the panel was empty, else the
- * stored snapshot of the state the import started from, merged with them — or, when that is not
+ * stored snapshot of the state the import started from, merged with them — or, when that was not
  * at hand (no cache folder, first import since an upgrade), the table read back.
  */
 async function installAfterImport(
   ctx: Ctx,
   incoming: PanelSnapshot,
-  w: {
-    before: { version: number; stamp: string };
-    empty: boolean;
-    after: { version: number; stamp: string };
-  },
+  w: { stored: PanelSnapshot | null; empty: boolean; after: { version: number; stamp: string } },
 ): Promise<void> {
   let snap: PanelSnapshot;
   if (w.empty) snap = { ...incoming, version: w.after.version, stamp: w.after.stamp };
+  else if (w.stored)
+    snap = buildSnapshot(mergeSnapshots(w.stored, incoming).rows, w.after.version, w.after.stamp);
   else {
-    const stored = await storedSnapshot(ctx.db, w.before);
-    if (stored) snap = buildSnapshot(mergeSnapshots(stored, incoming).rows, w.after.version, w.after.stamp);
-    else {
-      snap = await loadSnapshot(ctx.db);
-      if (snap.stamp !== w.after.stamp) return; // written again since: the next request reads it
-    }
+    snap = await loadSnapshot(ctx.db);
+    if (snap.stamp !== w.after.stamp) return; // written again since: the next request reads it
   }
   snap.timing = { ...snap.timing, source: 'import' };
   installSnapshot(ctx.db, snap);

@@ -123,17 +123,41 @@ export async function loadIntoEmpty(db: Tx, batches: Iterable<Iterable<Uint8Arra
 /**
  * Into a panel that has rows: load a staging table, replace the firm-years the file gives again
  * (the latest import wins), insert. Returns how many stored rows were replaced.
+ *
+ * `rebuildKey` (a file that is a large share of the panel): the primary key is dropped first and
+ * built again at the end, so the delete is one hash join and the insert maintains no index —
+ * a 2 M-row file over a 2 M-row panel took 19 s (PostgreSQL) and 34 s (PGlite) with the key kept
+ * row by row. A small file keeps the key: its rows are found through it.
  */
-export async function loadReplacing(db: Tx, batches: Iterable<Iterable<Uint8Array>>): Promise<number> {
+export async function loadReplacing(
+  db: Tx,
+  batches: Iterable<Iterable<Uint8Array>>,
+  opts: { rebuildKey?: boolean } = {},
+): Promise<number> {
   await sql`CREATE TEMP TABLE firm_years_load (LIKE firm_years INCLUDING DEFAULTS) ON COMMIT DROP`.execute(
     db,
   );
   for (const data of batches) await copyFirmYearsBinary(db, 'firm_years_load', data);
+  if (opts.rebuildKey) {
+    await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(db);
+    await sql`ALTER TABLE firm_years DROP CONSTRAINT firm_years_pkey`.execute(db);
+  }
+  await sql`ANALYZE firm_years_load`.execute(db);
   const del = await sql`
     DELETE FROM firm_years f USING firm_years_load l
     WHERE f.enterprise_number = l.enterprise_number AND f.year = l.year`.execute(db);
   await sql.raw(`INSERT INTO firm_years (${COLUMNS}) SELECT ${COLUMNS} FROM firm_years_load`).execute(db);
+  if (opts.rebuildKey)
+    await sql`ALTER TABLE firm_years ADD CONSTRAINT firm_years_pkey PRIMARY KEY (enterprise_number, year)`.execute(
+      db,
+    );
   return Number(del.numAffectedRows ?? 0);
+}
+
+/** Firm-years stored (exact; for a decision that the snapshot's row count usually answers). */
+export async function countFirmYears(db: Db): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM firm_years`.execute(db);
+  return Number(r.rows[0]!.n);
 }
 
 /** The columns the snapshot reads, in order (panel-snapshot.ts parses this text). */
