@@ -16,9 +16,11 @@ import { migrateToLatest } from '../src/db/migrator.ts';
 import { makeEnterpriseNumber } from '../src/domain/enterprise-number.ts';
 import { SYSTEM } from '../src/modules/auth/actor.ts';
 import { impactSeries } from '../src/modules/impact/descriptive.service.ts';
+import { balancedPanel } from '../src/modules/impact/panel-balanced.ts';
 import { importPanel } from '../src/modules/impact/panel-import.service.ts';
 import { loadSnapshot, panelSnapshot, setPanelCacheDir } from '../src/modules/impact/panel-snapshot.ts';
 import { panelCacheDir } from '../src/modules/impact/panel-snapshot-file.ts';
+import { firmAttributes, treatmentCohorts } from '../src/modules/impact/treatment.service.ts';
 
 /**
  * `npm run bench:impact-panel`: a generated firm-year panel of BENCH_FIRMS (100,000) firms ×
@@ -32,7 +34,8 @@ import { panelCacheDir } from '../src/modules/impact/panel-snapshot-file.ts';
  * - the descriptive series (members vs rest) by each breakdown, with the snapshot and the
  *   treatment and population arrays warm: three outcomes, so three answers computed (the answer
  *   cache is per query) — the first (which also builds the breakdown's per-firm cells) and the median;
- * - RSS and heap; CPU time next to wall time, and the load average (the machine is shared).
+ * - the estimators' input (balanced wide panel, size and sector covariates, 2006–2025);
+ * - RSS, heap and array buffers; CPU time next to wall time, and the load average (shared machine).
  * Targets: PGlite import ≤ 45 s, parse ≥ 150k rows/s; snapshot ready ≤ 3 s after a restart;
  * one breakdown ≤ 100 ms warm.
  * Env: BENCH_FIRMS, BENCH_YEARS, BENCH_PG_URL, BENCH_SKIP_PG=1, BENCH_SKIP_PGLITE=1.
@@ -50,6 +53,11 @@ const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const heapMb = () => Math.round(process.memoryUsage().heapUsed / 2 ** 20);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const load = () => +loadavg()[0]!.toFixed(2);
+
+/** The bytes of a snapshot's typed arrays (the enterprise strings aside). */
+function snapshotBytes(s: Awaited<ReturnType<typeof panelSnapshot>>): number {
+  return Object.values(s).reduce<number>((n, v) => n + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0);
+}
 
 /** Wall and CPU milliseconds of `f`. */
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
@@ -199,6 +207,22 @@ async function run(kind: 'pglite' | 'postgres', file: string, rows: number) {
         cpuMs: median(runs.map((r) => r.cpuMs)),
       };
     }
+    // the estimators' input: the balanced wide panel with size and sector covariates (warm arrays)
+    const estimatorInput = await timed(async () => {
+      const snap = await panelSnapshot(h.db);
+      const cohort = await treatmentCohorts(ctx, snap, { kind: 'any' });
+      const attrs = await firmAttributes(ctx, snap, FIRST, { sectors: ['C'], region: 'wallonia' });
+      return balancedPanel(snap, {
+        outcome: 'fte',
+        log: true,
+        from: FIRST,
+        to: FIRST + YEARS - 1,
+        cohort,
+        include: attrs.inPopulation,
+        covariates: ['size', 'sector'],
+        nace: attrs.nace,
+      }).panel.units;
+    });
     const result = {
       kind,
       rows,
@@ -222,11 +246,14 @@ async function run(kind: 'pglite' | 'postgres', file: string, rows: number) {
         parseMs: median(copies.map((c) => c.parse)),
       },
       seriesWarm: { ...series, loadAverage: loadSeries },
+      balancedPanel: { ms: estimatorInput.ms, units: estimatorInput.value },
       memory: {
         rssMbAfterImport: rssAfterImport,
         rssMbAfterRestart: rssAfterRestart,
         rssMb: mb(),
         heapMb: heapMb(),
+        arrayBuffersMb: Math.round(process.memoryUsage().arrayBuffers / 2 ** 20),
+        snapshotMb: Math.round(snapshotBytes(first.value) / 2 ** 20),
       },
     };
     console.log(JSON.stringify(result));
