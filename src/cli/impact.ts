@@ -10,7 +10,7 @@ import { attgtText, didText, twfeText } from './impact-text.ts';
 
 /**
  * `polaris impact attgt | did | twfe`: the evaluators' standalone commands. They read a panel
- * file (CSV or XLSX, one row per unit and period) and never open the database. `--json` prints
+ * file (CSV, XLSX or Parquet, one row per unit and period) and never open the database. `--json` prints
  * plain numbers (NaN as null); the text report is French first with Belgian number formats.
  * Bad input — a missing column, a cell that is not a number, an unknown option value — prints the
  * problem with its row and column and returns exit code 1.
@@ -295,7 +295,7 @@ export function impactCommand(wrap: Wrap, io: Output = PROCESS_OUTPUT): Command 
   );
   const panel = (c: Command) =>
     c
-      .requiredOption('--panel <file>', 'panel file, CSV or XLSX, one row per unit and period')
+      .requiredOption('--panel <file>', 'panel file, CSV, XLSX or Parquet, one row per unit and period')
       .requiredOption('--outcome <col>', 'outcome column')
       .option('--covariates <cols>', 'covariate columns, comma-separated')
       .option('--json', 'print the result as JSON');

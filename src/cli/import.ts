@@ -201,11 +201,11 @@ export async function importPanelCommand(
       `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
-  // XLSX is a zip read whole (at most ~1 M rows); CSV is streamed
+  // XLSX is a zip read whole (at most ~1 M rows); CSV is streamed; Parquet read by ranges (path)
   const source =
     head[0] === 0x50 && head[1] === 0x4b
       ? { bytes: readInput(file) }
-      : { open: () => createReadStream(file, { highWaterMark: 4 << 20 }), size };
+      : { open: () => createReadStream(file, { highWaterMark: 4 << 20 }), size, path: file };
   const handle = await openForCommand('import');
   try {
     const bar = progressBar('panel');

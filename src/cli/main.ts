@@ -156,7 +156,7 @@ imp
 imp
   .command('panel <file>')
   .description(
-    "import the firm-year panel of the impact observatory (CSV/XLSX: numéro d'entreprise, année, ETP, valeur ajoutée, chiffre d'affaires, exportations, NACE, commune[, année de traitement]); streamed, all-or-nothing; a firm-year already stored is replaced",
+    "import the firm-year panel of the impact observatory (CSV/XLSX/Parquet: numéro d'entreprise, année, ETP, valeur ajoutée, chiffre d'affaires, exportations, NACE, commune[, année de traitement]); streamed, all-or-nothing; a firm-year already stored is replaced",
   )
   .option('--dry-run', 'check the file and report, write nothing')
   .option('--source <name>', 'where the data comes from (e.g. BNB, ONSS), kept with the import')

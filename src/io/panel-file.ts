@@ -3,18 +3,19 @@ import type { BalancedPanel, LongPanel } from '../analytics/impact/types.ts';
 import { type ErrorDetail, ValidationError } from '../domain/errors.ts';
 import { chunksOf, csvBatches, NotUtf8Error } from './csv-stream.ts';
 import { parseDecimal } from './panel-columns.ts';
+import { bufferOfBytes, bufferOfPath, isParquet, readParquetRows } from './panel-parquet.ts';
 import { decodeText, detectDelimiter, readSheet } from './spreadsheet.ts';
 
 /**
- * A panel file (CSV or XLSX, one row per unit and period) read into named typed columns for the
- * impact estimators: only the columns asked for, numbers straight into arrays. CSV is streamed
- * (`csv-stream.ts`) so a 2-million-row file never exists as row objects; XLSX goes through
- * `readSheet`. Numbers may be written the Belgian way (`1.234,5`, see `parseDecimal`); `NA`, `.`,
+ * A panel file (CSV, XLSX or Parquet, one row per unit and period) read into named typed columns
+ * for the impact estimators: only the columns asked for, numbers straight into arrays. CSV is
+ * streamed (`csv-stream.ts`) so a 2-million-row file never exists as row objects; XLSX goes through
+ * `readSheet`; Parquet (`PAR1`) is read by row group (`panel-parquet.ts`), rows numbered from 1. Numbers may be written the Belgian way (`1.234,5`, see `parseDecimal`); `NA`, `.`,
  * empty cells are missing (NaN). Every error names the spreadsheet row and the column.
  */
 
 export interface PanelFile {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'parquet';
   headers: string[];
   /** Data rows read. */
   rows: number;
@@ -39,9 +40,9 @@ const MAX_ERRORS = 20;
 
 /** Read a panel file from disk; a missing file is a ValidationError naming it. */
 export async function readPanelPath(path: string, spec: PanelFileSpec): Promise<PanelFile> {
-  let bytes: Uint8Array;
+  let file: Awaited<ReturnType<typeof bufferOfPath>>;
   try {
-    bytes = await readFile(path);
+    file = await bufferOfPath(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ValidationError(
@@ -49,13 +50,20 @@ export async function readPanelPath(path: string, spec: PanelFileSpec): Promise<
       [{ path: 'file', message: code ?? 'unreadable', value: path }],
     );
   }
-  return readPanelFile(bytes, spec);
+  try {
+    // Parquet is read by byte ranges, never whole
+    if (isParquet(new Uint8Array(await file.slice(0, 4)))) return await readParquet(file, spec);
+  } finally {
+    await file.close();
+  }
+  return readPanelFile(await readFile(path), spec);
 }
 
-/** Read the columns of `spec` from CSV or XLSX bytes. */
+/** Read the columns of `spec` from CSV, XLSX or Parquet bytes. */
 export async function readPanelFile(bytes: Uint8Array, spec: PanelFileSpec): Promise<PanelFile> {
   if (bytes.length === 0)
     throw new ValidationError('The file is empty', [{ path: 'file', message: 'the file has 0 bytes' }]);
+  if (isParquet(bytes)) return readParquet(bufferOfBytes(bytes), spec);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (isZip) {
     const sheet = await readSheet(bytes);
@@ -73,6 +81,18 @@ export async function readPanelFile(bytes: Uint8Array, spec: PanelFileSpec): Pro
     if (e instanceof NotUtf8Error) return readCsv(bytes, spec, 'windows-1252');
     throw e;
   }
+}
+
+async function readParquet(file: Parameters<typeof readParquetRows>[0], spec: PanelFileSpec) {
+  let reader: ColumnReader | undefined;
+  await readParquetRows(file, {
+    headers: (headers) => {
+      reader = new ColumnReader(headers, spec);
+      return reader.wanted();
+    },
+    row: (cells, row) => reader!.row(row, cells),
+  });
+  return reader!.finish('parquet');
 }
 
 async function readCsv(bytes: Uint8Array, spec: PanelFileSpec, encoding: 'utf-8' | 'windows-1252') {
@@ -190,7 +210,7 @@ class ColumnReader {
       this.errors.push({ path: `row ${line} / column "${column}"`, row: line, column, value, message });
   }
 
-  finish(format: 'csv' | 'xlsx'): PanelFile {
+  finish(format: PanelFile['format']): PanelFile {
     if (this.errorCount > 0)
       throw new ValidationError(
         `The panel file has ${this.errorCount} cell(s) that are not numbers (first: row ${this.errors[0]!.row}, column "${this.errors[0]!.column}")`,

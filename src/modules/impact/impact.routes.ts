@@ -71,7 +71,8 @@ export async function impactRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['impact'],
-        summary: 'Import a firm-year panel (CSV or XLSX, multipart field "file"); managers and admins',
+        summary:
+          'Import a firm-year panel (CSV, XLSX or Parquet, multipart field "file"); managers and admins',
         description:
           'All-or-nothing. 200 with the report when written (or a valid dry run), 422 with the report when rejected. A firm-year already stored is replaced.',
         querystring: s.importQuery,

@@ -10,6 +10,7 @@ import {
   readPanelRow,
 } from '../../io/panel-columns.ts';
 import { type FastLane, plainText, readPlainLines } from '../../io/panel-columns-fast.ts';
+import { bufferOfBytes, bufferOfPath, isParquet, readParquetRows } from '../../io/panel-parquet.ts';
 import { PanelRowsBuilder } from '../../io/panel-rows.ts';
 import { readSheet } from '../../io/spreadsheet.ts';
 
@@ -17,12 +18,14 @@ import { readSheet } from '../../io/spreadsheet.ts';
  * Reading a panel file into typed columns (`PanelRowsBuilder`) with every problem reported by
  * row, column, value and reason. CSV is streamed and decoded chunk by chunk (UTF-8, else again as
  * Windows-1252); quote-free chunks go through the fast lane (panel-columns-fast.ts), which hands
- * any row it does not take whole to the general reader here; XLSX is read whole.
+ * any row it does not take whole to the general reader here; XLSX is read whole; Parquet (`PAR1`)
+ * row group by row group (panel-parquet.ts, by byte ranges when the source has a `path`), its rows
+ * numbered from 1.
  */
 
 /** What the reader fills in the import report. */
 export interface ReadReport {
-  format?: 'csv' | 'xlsx';
+  format?: 'csv' | 'xlsx' | 'parquet';
   encoding?: string;
   delimiter?: string;
   rows: number;
@@ -44,7 +47,14 @@ export interface ReadContext {
 }
 
 /** A file as bytes (an upload) or as something that can be read (again) as a stream of chunks. */
-export type PanelSource = { bytes: Uint8Array } | { open: () => AsyncIterable<Uint8Array>; size: number };
+export type PanelSource =
+  | { bytes: Uint8Array }
+  | {
+      open: () => AsyncIterable<Uint8Array>;
+      size: number;
+      /** the file on disk, for Parquet's random access */
+      path?: string;
+    };
 
 /** The key municipality names are matched by: no accents, lower case, words. */
 export function nameKey(s: string): string {
@@ -66,6 +76,8 @@ export async function readPanelSource(
   rc: ReadContext,
 ): Promise<PanelRowsBuilder> {
   const bytes = 'bytes' in source ? source.bytes : null;
+  if (bytes ? isParquet(bytes) : 'path' in source && source.path && (await pathIsParquet(source.path)))
+    return readParquetSource(bytes, source, report, rc);
   if (bytes && bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03) {
     const sheet = await readSheet(bytes);
     report.format = 'xlsx';
@@ -132,6 +144,47 @@ export async function readPanelSource(
     return out;
   }
   throw new Error('unreachable');
+}
+
+async function pathIsParquet(path: string): Promise<boolean> {
+  const file = await bufferOfPath(path);
+  try {
+    return isParquet(new Uint8Array(await file.slice(0, 4)));
+  } finally {
+    await file.close();
+  }
+}
+
+/** Parquet rows through the same checks as CSV rows (numbers are written with a point: 'en'). */
+async function readParquetSource(
+  bytes: Uint8Array | null,
+  source: PanelSource,
+  report: ReadReport,
+  rc: ReadContext,
+): Promise<PanelRowsBuilder> {
+  report.format = 'parquet';
+  const onDisk = bytes ? null : await bufferOfPath((source as { path: string }).path);
+  const file = onDisk ?? bufferOfBytes(bytes!);
+  const out = new PanelRowsBuilder(1024);
+  let reader: SheetReader | null = null;
+  try {
+    await readParquetRows(file, {
+      headers: (headers) => {
+        reader = startSheet(headers, report, 'en', rc, out);
+        return reader ? (Object.values(reader.map.index) as number[]) : [];
+      },
+      row: (cells, row) => {
+        if (!reader) return;
+        report.rows++;
+        reader.general(cells, row);
+      },
+      progress: (rows, total) => rc.onProgress?.('read', Math.round((rc.size * rows) / total), rc.size),
+    });
+  } finally {
+    await onDisk?.close();
+  }
+  await rc.onProgress?.('read', rc.size, rc.size);
+  return out;
 }
 
 interface SheetReader {

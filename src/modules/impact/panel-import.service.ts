@@ -13,8 +13,8 @@ import { buildSnapshot, mergeSnapshots } from './panel-snapshot-build.ts';
 export type { PanelSource } from './panel-import-read.ts';
 
 /**
- * `polaris import panel <file>` and `POST /api/v1/impact/panel/import`: a firm-year panel (CSV or
- * XLSX) read in one streaming pass into typed columns (panel-import-read.ts), checked, then
+ * `polaris import panel <file>` and `POST /api/v1/impact/panel/import`: a firm-year panel (CSV,
+ * XLSX or Parquet) read in one streaming pass into typed columns (panel-import-read.ts), checked, then
  * written in one transaction by binary COPY — all of it or nothing. The report names row, column,
  * value and reason for every problem (the first `MAX_DETAILS`; `errorCount` counts them all).
  * Enterprise numbers the registry does not know are reported as a warning and kept: the panel
@@ -42,7 +42,7 @@ export interface PanelImportReport {
   ok: boolean;
   written: boolean;
   dryRun: boolean;
-  format?: 'csv' | 'xlsx';
+  format?: 'csv' | 'xlsx' | 'parquet';
   encoding?: string;
   delimiter?: string;
   rows: number;
