@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { csvAsParquet } from '../../test/helpers/parquet.ts';
 import { runImpact } from './impact.ts';
 
 /**
@@ -12,7 +13,7 @@ const VALIDATION = join(import.meta.dirname, '../../../shared/data/validation');
 const dir = mkdtempSync(join(tmpdir(), 'polaris-impact-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function write(name: string, text: string): string {
+function write(name: string, text: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -69,6 +70,30 @@ describe('polaris impact did', () => {
       'y81',
       'nearinc:y81',
     ]);
+  });
+
+  it('the Parquet version of the same panel prints the same JSON (row groups of 50 rows)', async () => {
+    const parquet = write('kielmc.parquet', csvAsParquet(readFileSync(kielmc, 'utf8'), { rowGroupSize: 50 }));
+    const args = (panel: string) => [
+      'did',
+      '--panel',
+      panel,
+      '--outcome',
+      'rprice',
+      '--treated',
+      'nearinc',
+      '--post',
+      'y81',
+      '--covariates',
+      'age,agesq',
+      '--json',
+    ];
+    const a = await run(args(kielmc));
+    const b = await run(args(parquet));
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.json().n).toBe(321);
   });
 
   it('Card & Krueger Table 3, balanced sample: 2.75 (SE 1.34) from the table of means; to 0.005', async () => {
@@ -278,6 +303,26 @@ describe('bad input', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/row 4 \/ column "y": not a number \[abc\]/);
+    // Parquet rows are data rows numbered from 1: the same cell is row 3
+    const parquet = write(
+      'small.parquet',
+      csvAsParquet('id;t;y;d\nA;1;1.5;0\nA;2;2.5;1\nB;1;abc;0\nB;2;3;1', { delimiter: ';' }),
+    );
+    const p = await run([
+      'twfe',
+      '--panel',
+      parquet,
+      '--id',
+      'id',
+      '--time',
+      't',
+      '--outcome',
+      'y',
+      '--treated',
+      'd',
+    ]);
+    expect(p.code).toBe(1);
+    expect(p.stderr).toMatch(/row 3 \/ column "y": not a number \[abc\]/);
   });
 
   it('a missing column is named with the columns found', async () => {

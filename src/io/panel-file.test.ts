@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { csvAsParquet } from '../../test/helpers/parquet.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { readPanelFile, toBalancedPanel, toLongPanel, wholeNumbers } from './panel-file.ts';
 
@@ -51,6 +52,19 @@ describe('readPanelFile', () => {
     const bytes = Uint8Array.from([...enc('Id, Ann'), 0xe9, ...enc('e ,Y\n1,2020,0.5\n')]);
     const f = await readPanelFile(bytes, { numbers: ['année', 'y'], labels: ['id'] });
     expect(f.numbers.année![0]).toBe(2020);
+  });
+
+  it('reads Parquet by its magic bytes: the same columns as the CSV, rows numbered from 1', async () => {
+    const text = 'firm;Année;etp\n403170701;2020;1.5\n403170701;2021;\n7100123;2020;-300\n';
+    const csv = await readPanelFile(enc(text), { numbers: ['année', 'etp'], labels: ['firm'] });
+    const pq = await readPanelFile(csvAsParquet(text, { delimiter: ';', types: { firm: 'INT64' } }), {
+      numbers: ['année', 'etp'],
+      labels: ['firm'],
+    });
+    expect(pq.format).toBe('parquet');
+    expect(Array.from(pq.lines)).toEqual([1, 2, 3]);
+    expect(pq.labels).toEqual(csv.labels);
+    expect(pq.numbers).toEqual(csv.numbers);
   });
 
   it('reads XLSX (first sheet)', async () => {
