@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../domain/errors.ts';
+import { mulberry32 as rng } from '../graph/random.ts';
 import {
   addOuter,
   cholesky,
@@ -11,18 +12,6 @@ import {
   solveSymmetric,
   symmetricInverse,
 } from './linalg.ts';
-
-/** Seeded uniform generator (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('cholesky', () => {
   it('factors the textbook 3 × 3 example exactly', () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../graph/random.ts';
 import { ols } from './ols.ts';
 import { twfe } from './twfe.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An unbalanced panel: 30 units × up to 8 periods, ~25 % of unit-periods missing. */
 function panel(seed: number) {
