@@ -90,6 +90,31 @@ describe('readParquetRows', () => {
     }
   });
 
+  it('reads a large row group in slices (offset index) with every row once, in order', async () => {
+    const n = 300_000; // more than two slices of 131,072 rows, in one row group
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'v', data: Float64Array.from({ length: n }, (_, i) => i * 0.5), type: 'DOUBLE' },
+          { name: 's', data: Array.from({ length: n }, (_, i) => (i % 7 ? `r${i}` : null)), type: 'STRING' },
+        ],
+        rowGroupSize: n,
+      }),
+    );
+    let bad = 0;
+    let next = 1;
+    const total = await readParquetRows(bufferOfBytes(bytes), {
+      headers: () => [0, 1],
+      row: (cells, row) => {
+        if (row !== next++ || cells[0] !== String((row - 1) * 0.5)) bad++;
+        if (cells[1] !== ((row - 1) % 7 ? `r${row - 1}` : '')) bad++;
+      },
+    });
+    expect(total).toBe(n);
+    expect(next - 1).toBe(n);
+    expect(bad).toBe(0);
+  });
+
   it('refuses an int64 beyond 2^53, naming the row and the column', async () => {
     const ok = await rowsOf(bufferOfBytes(typed(2n ** 53n)), ['firm']);
     expect(ok.rows[2]!.cells).toEqual(['9007199254740992']);

@@ -58,13 +58,26 @@ export async function bufferOfPath(path: string): Promise<AsyncBuffer & { close:
 }
 
 export interface ParquetRowsHandler {
-  /** The top-level column names; returns the indices of the columns to read. */
-  headers: (headers: string[]) => number[];
+  /** The top-level column names (and the file's row count); returns the indices of the columns to read. */
+  headers: (headers: string[], rows: number) => number[];
   /** One data row: `cells[i]` holds column i as text ('' = null) for the indices asked. */
   row: (cells: string[], row: number) => void;
+  /**
+   * When given, rows whose cells hold no `|`, quote or line break are handed over as text instead
+   * (lines of `|`-separated cells up to the last column asked, `rows` of them from row
+   * `firstRow`), so a reader can send them through its CSV fast lane; the others go to `row`,
+   * in file order.
+   */
+  lines?: (text: string, firstRow: number, rows: number) => void;
+  /** A column of integers printed left-padded with zeros to `width` digits (enterprise numbers). */
+  zeroPad?: { column: number; width: number };
   /** After each row group, with the rows read so far. */
   progress?: (rows: number, total: number) => void | Promise<void>;
 }
+
+/** Rows handed to `lines` at once (a few MB of text). */
+const LINES_BLOCK = 65_536;
+const NOT_PLAIN = /[|"\r\n]/;
 
 /** Read a Parquet file row group by row group into text cells; returns the rows read. */
 export async function readParquetRows(file: AsyncBuffer, h: ParquetRowsHandler): Promise<number> {
@@ -77,45 +90,121 @@ export async function readParquetRows(file: AsyncBuffer, h: ParquetRowsHandler):
     ]);
   }
   const headers = parquetSchema(metadata).children.map((c) => c.element.name);
-  const wanted = [...new Set(h.headers(headers))].filter((i) => i >= 0 && i < headers.length);
+  const total = Number(metadata.num_rows);
+  const wanted = [...new Set(h.headers(headers, total))].filter((i) => i >= 0 && i < headers.length);
   const names = wanted.map((i) => headers[i]!);
   if (wanted.length === 0) return 0;
-  const total = Number(metadata.num_rows);
-  const cells = new Array<string>(headers.length).fill('');
+  const width = Math.max(...wanted) + 1;
+  const cells = new Array<string>(width).fill('');
+  const pad = h.zeroPad ? wanted.indexOf(h.zeroPad.column) : -1;
   let groupStart = 0;
-  for (const group of metadata.row_groups) {
-    const n = Number(group.num_rows);
-    const columns = wanted.map(() => new Array<unknown>(n));
-    try {
-      await parquetRead({
-        file,
-        metadata,
-        columns: names,
-        rowStart: groupStart,
-        rowEnd: groupStart + n,
-        compressors,
-        onChunk: (c) => {
-          const col = columns[names.indexOf(c.columnName)];
-          if (!col) return;
-          for (let r = c.rowStart; r < c.rowEnd && r - groupStart < n; r++)
-            col[r - groupStart] = c.columnData[r - c.rowStart];
-        },
-      });
-    } catch (e) {
-      if (e instanceof ValidationError) throw e;
-      throw new ValidationError(`The Parquet file cannot be read: ${(e as Error).message}`, [
-        { path: `rows ${groupStart + 1}–${groupStart + n}`, message: (e as Error).message },
-      ]);
-    }
+  for (const [rangeStart, n, byIndex] of rowRanges(metadata, names)) {
+    groupStart = rangeStart;
+    const columns = await readRange(file, metadata, names, groupStart, n, byIndex);
+    let text = '';
+    let first = 0;
+    let count = 0;
+    const flush = () => {
+      if (count > 0) h.lines!(text, first, count);
+      text = '';
+      count = 0;
+    };
     for (let r = 0; r < n; r++) {
       const row = groupStart + r + 1;
-      for (let k = 0; k < wanted.length; k++) cells[wanted[k]!] = cellText(columns[k]![r], row, names[k]!);
-      h.row(cells, row);
+      let plain = h.lines !== undefined;
+      for (let k = 0; k < wanted.length; k++) {
+        const v = columns[k]![r];
+        let t = cellText(v, row, names[k]!);
+        if (typeof v === 'string') plain &&= !NOT_PLAIN.test(v);
+        else if (k === pad && /^\d+$/.test(t)) t = t.padStart(h.zeroPad!.width, '0');
+        cells[wanted[k]!] = t;
+      }
+      if (!plain) {
+        flush();
+        h.row(cells, row);
+        continue;
+      }
+      if (count === 0) first = row;
+      text += `${cells.join('|')}\n`;
+      if (++count === LINES_BLOCK) flush();
     }
+    flush();
     groupStart += n;
     await h.progress?.(groupStart, total);
   }
   return groupStart;
+}
+
+/** Rows decoded at once when the file lets us (pyarrow writes row groups of up to 1 Mi rows). */
+const SLICE = 131_072;
+
+/**
+ * The row ranges to decode, one at a time: a row group, or slices of a large one when every
+ * column asked has an offset index (hyparquet then decodes only those pages). A 1 Mi-row group
+ * decoded whole holds ~250 MB of boxed values; in slices the read stays as small as the CSV's.
+ */
+function rowRanges(
+  metadata: FileMetaData,
+  names: string[],
+): [start: number, rows: number, byIndex: boolean][] {
+  const out: [number, number, boolean][] = [];
+  let start = 0;
+  for (const group of metadata.row_groups) {
+    const n = Number(group.num_rows);
+    const indexed = group.columns.every(
+      (c) =>
+        !names.includes(c.meta_data?.path_in_schema[0] ?? '') ||
+        (c.offset_index_offset && c.offset_index_length),
+    );
+    const step = indexed && n > SLICE ? SLICE : n;
+    for (let s = 0; s < n; s += step) out.push([start + s, Math.min(step, n - s), step < n]);
+    start += n;
+  }
+  return out;
+}
+
+/** The columns of rows `start` … `start + n − 1`; a column decoded in one piece is kept as is. */
+async function readRange(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  names: string[],
+  start: number,
+  n: number,
+  useOffsetIndex: boolean,
+): Promise<ArrayLike<unknown>[]> {
+  const columns: ArrayLike<unknown>[] = names.map(() => []);
+  try {
+    await parquetRead({
+      file,
+      metadata,
+      columns: names,
+      rowStart: start,
+      rowEnd: start + n,
+      useOffsetIndex,
+      compressors,
+      onChunk: (c) => {
+        const k = names.indexOf(c.columnName);
+        if (k < 0) return;
+        if (c.rowStart === start && c.rowEnd === start + n) {
+          columns[k] = c.columnData;
+          return;
+        }
+        let col = columns[k] as unknown[];
+        if (!Array.isArray(col) || col.length !== n) {
+          col = new Array<unknown>(n);
+          columns[k] = col;
+        }
+        const to = Math.min(c.rowEnd, start + n);
+        for (let r = Math.max(c.rowStart, start); r < to; r++) col[r - start] = c.columnData[r - c.rowStart];
+      },
+    });
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw new ValidationError(`The Parquet file cannot be read: ${(e as Error).message}`, [
+      { path: `rows ${start + 1}–${start + n}`, message: (e as Error).message },
+    ]);
+  }
+  return columns;
 }
 
 const MAX_EXACT = 2n ** 53n;

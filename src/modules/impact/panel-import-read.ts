@@ -10,7 +10,13 @@ import {
   readPanelRow,
 } from '../../io/panel-columns.ts';
 import { type FastLane, plainText, readPlainLines } from '../../io/panel-columns-fast.ts';
-import { bufferOfBytes, bufferOfPath, isParquet, readParquetRows } from '../../io/panel-parquet.ts';
+import {
+  bufferOfBytes,
+  bufferOfPath,
+  isParquet,
+  type ParquetRowsHandler,
+  readParquetRows,
+} from '../../io/panel-parquet.ts';
 import { PanelRowsBuilder } from '../../io/panel-rows.ts';
 import { readSheet } from '../../io/spreadsheet.ts';
 
@@ -165,21 +171,29 @@ async function readParquetSource(
   report.format = 'parquet';
   const onDisk = bytes ? null : await bufferOfPath((source as { path: string }).path);
   const file = onDisk ?? bufferOfBytes(bytes!);
-  const out = new PanelRowsBuilder(1024);
+  let out = new PanelRowsBuilder(16);
   let reader: SheetReader | null = null;
   try {
-    await readParquetRows(file, {
-      headers: (headers) => {
+    const handler: ParquetRowsHandler = {
+      headers: (headers, rows) => {
+        out = new PanelRowsBuilder(Math.min(rows, 4_000_000)); // the file says how many rows
         reader = startSheet(headers, report, 'en', rc, out);
-        return reader ? (Object.values(reader.map.index) as number[]) : [];
+        if (!reader) return [];
+        // an enterprise number stored as an integer lost its leading zero
+        handler.zeroPad = { column: reader.map.index.enterpriseNumber ?? -1, width: 10 };
+        return Object.values(reader.map.index) as number[];
       },
       row: (cells, row) => {
-        if (!reader) return;
         report.rows++;
-        reader.general(cells, row);
+        reader!.general(cells, row);
+      },
+      // plain rows as '|'-separated lines through the CSV fast lane (same checks, same values)
+      lines: (text, firstRow) => {
+        report.rows += readPlainLines(text, '|', firstRow, reader!.lane, out, reader!.general).rows;
       },
       progress: (rows, total) => rc.onProgress?.('read', Math.round((rc.size * rows) / total), rc.size),
-    });
+    };
+    await readParquetRows(file, handler);
   } finally {
     await onDisk?.close();
   }
