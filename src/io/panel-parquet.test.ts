@@ -105,6 +105,7 @@ describe('readParquetRows', () => {
     let next = 1;
     const total = await readParquetRows(bufferOfBytes(bytes), {
       headers: () => [0, 1],
+      sliceRows: 131_072,
       row: (cells, row) => {
         if (row !== next++ || cells[0] !== String((row - 1) * 0.5)) bad++;
         if (cells[1] !== ((row - 1) % 7 ? `r${row - 1}` : '')) bad++;

@@ -71,6 +71,8 @@ export interface ParquetRowsHandler {
   lines?: (text: string, firstRow: number, rows: number) => void;
   /** A column of integers printed left-padded with zeros to `width` digits (enterprise numbers). */
   zeroPad?: { column: number; width: number };
+  /** Rows decoded at once at most, when the file has an offset index (default 1,048,576). */
+  sliceRows?: number;
   /** After each row group, with the rows read so far. */
   progress?: (rows: number, total: number) => void | Promise<void>;
 }
@@ -98,7 +100,7 @@ export async function readParquetRows(file: AsyncBuffer, h: ParquetRowsHandler):
   const cells = new Array<string>(width).fill('');
   const pad = h.zeroPad ? wanted.indexOf(h.zeroPad.column) : -1;
   let groupStart = 0;
-  for (const [rangeStart, n, byIndex] of rowRanges(metadata, names)) {
+  for (const [rangeStart, n, byIndex] of rowRanges(metadata, names, h.sliceRows ?? SLICE)) {
     groupStart = rangeStart;
     const columns = await readRange(file, metadata, names, groupStart, n, byIndex);
     let text = '';
@@ -135,17 +137,19 @@ export async function readParquetRows(file: AsyncBuffer, h: ParquetRowsHandler):
   return groupStart;
 }
 
-/** Rows decoded at once when the file lets us (pyarrow writes row groups of up to 1 Mi rows). */
-const SLICE = 131_072;
-
 /**
- * The row ranges to decode, one at a time: a row group, or slices of a large one when every
- * column asked has an offset index (hyparquet then decodes only those pages). A 1 Mi-row group
- * decoded whole holds ~250 MB of boxed values; in slices the read stays as small as the CSV's.
+ * Rows decoded at once at most. pyarrow writes row groups of up to 1 Mi rows, older writers one
+ * group for the whole file: a larger group is read in slices when every column asked has an
+ * offset index (hyparquet then decodes only those pages), else whole. Decoded columns are
+ * compacted at once (`compact`), so 2 M rows in groups of 1 Mi peak at ~420 MB RSS.
  */
+const SLICE = 1_048_576;
+
+/** The row ranges to decode one after the other: row groups, or slices of those over `slice` rows. */
 function rowRanges(
   metadata: FileMetaData,
   names: string[],
+  slice: number,
 ): [start: number, rows: number, byIndex: boolean][] {
   const out: [number, number, boolean][] = [];
   let start = 0;
@@ -156,14 +160,18 @@ function rowRanges(
         !names.includes(c.meta_data?.path_in_schema[0] ?? '') ||
         (c.offset_index_offset && c.offset_index_length),
     );
-    const step = indexed && n > SLICE ? SLICE : n;
+    const step = indexed && n > slice ? slice : n;
     for (let s = 0; s < n; s += step) out.push([start + s, Math.min(step, n - s), step < n]);
     start += n;
   }
   return out;
 }
 
-/** The columns of rows `start` … `start + n − 1`; a column decoded in one piece is kept as is. */
+/**
+ * The columns of rows `start` … `start + n − 1`, decoded one column at a time and each made
+ * compact at once: hyparquet hands nullable columns over as arrays of boxed values (~30 bytes a
+ * value), so numeric ones become Float64Arrays (null → NaN) before the next column is decoded.
+ */
 async function readRange(
   file: AsyncBuffer,
   metadata: FileMetaData,
@@ -172,39 +180,61 @@ async function readRange(
   n: number,
   useOffsetIndex: boolean,
 ): Promise<ArrayLike<unknown>[]> {
-  const columns: ArrayLike<unknown>[] = names.map(() => []);
-  try {
-    await parquetRead({
-      file,
-      metadata,
-      columns: names,
-      rowStart: start,
-      rowEnd: start + n,
-      useOffsetIndex,
-      compressors,
-      onChunk: (c) => {
-        const k = names.indexOf(c.columnName);
-        if (k < 0) return;
-        if (c.rowStart === start && c.rowEnd === start + n) {
-          columns[k] = c.columnData;
-          return;
-        }
-        let col = columns[k] as unknown[];
-        if (!Array.isArray(col) || col.length !== n) {
-          col = new Array<unknown>(n);
-          columns[k] = col;
-        }
-        const to = Math.min(c.rowEnd, start + n);
-        for (let r = Math.max(c.rowStart, start); r < to; r++) col[r - start] = c.columnData[r - c.rowStart];
-      },
-    });
-  } catch (e) {
-    if (e instanceof ValidationError) throw e;
-    throw new ValidationError(`The Parquet file cannot be read: ${(e as Error).message}`, [
-      { path: `rows ${start + 1}–${start + n}`, message: (e as Error).message },
-    ]);
+  const columns: ArrayLike<unknown>[] = [];
+  for (const name of names) {
+    let raw: ArrayLike<unknown> = [];
+    try {
+      await parquetRead({
+        file,
+        metadata,
+        columns: [name],
+        rowStart: start,
+        rowEnd: start + n,
+        useOffsetIndex,
+        compressors,
+        onChunk: (c) => {
+          if (c.rowStart === start && c.rowEnd === start + n) {
+            raw = c.columnData;
+            return;
+          }
+          let col = raw as unknown[];
+          if (!Array.isArray(col) || col.length !== n) {
+            col = new Array<unknown>(n);
+            raw = col;
+          }
+          const to = Math.min(c.rowEnd, start + n);
+          for (let r = Math.max(c.rowStart, start); r < to; r++)
+            col[r - start] = c.columnData[r - c.rowStart];
+        },
+      });
+    } catch (e) {
+      throw new ValidationError(`The Parquet file cannot be read: ${(e as Error).message}`, [
+        {
+          path: `rows ${start + 1}–${start + n} / column "${name}"`,
+          column: name,
+          message: (e as Error).message,
+        },
+      ]);
+    }
+    columns.push(compact(raw, start, name));
   }
   return columns;
+}
+
+/** A column of numbers (int64 within ±2^53) as a Float64Array, null → NaN; any other column as is. */
+function compact(raw: ArrayLike<unknown>, start: number, column: string): ArrayLike<unknown> {
+  if (raw instanceof Float64Array) return raw;
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    if (typeof v === 'number') out[i] = v;
+    else if (v === null || v === undefined) out[i] = Number.NaN;
+    else if (typeof v === 'bigint') {
+      if (v > MAX_EXACT || v < -MAX_EXACT) throw tooBig(v, start + i + 1, column);
+      out[i] = Number(v);
+    } else return raw;
+  }
+  return out;
 }
 
 const MAX_EXACT = 2n ** 53n;
