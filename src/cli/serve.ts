@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { isEmpty, loadDemo } from '../modules/demo/demo.service.ts';
+import { launchDemoRun } from '../modules/impact/impact-runs.service.ts';
 import { refreshOrganisationSearch } from '../modules/registry/organisations.repository.ts';
 import { buildApp } from '../server/app.ts';
 import { openForCommand } from './database.ts';
@@ -15,9 +16,11 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const handle = await openForCommand('serve');
   const log = (s: string) => process.stderr.write(`polaris: ${s}\n`);
   log(`database: ${handle.kind} (${handle.location})`);
+  let demoLoaded = false;
   if (opts.demo && (await isEmpty(handle.db))) {
     log('empty database: loading the generated Walloon demo data set…');
     await loadDemo(handle.db, { log });
+    demoLoaded = true;
   }
   // Organisations bulk-imported while no server ran (or an interrupted refresh) become searchable.
   const pending = await refreshOrganisationSearch(handle.db);
@@ -33,6 +36,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const url = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
   handle.announce(url);
   log(`Polaris is running at ${url} (API docs: ${url}/api/docs)`);
+  // The observatory opens on a causal estimate beside the headline: the demo's reference run is
+  // queued once the runner has started (after listen, so the start-up sweep cannot touch it).
+  if (demoLoaded) {
+    const run = await launchDemoRun(handle.db);
+    log(`impact observatory: reference run #${run.id} queued (Callaway & Sant'Anna, 2007–2017)`);
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

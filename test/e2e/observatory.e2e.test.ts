@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/web/i18n/format.ts';
 import { browserForFile, expectAccessible } from './browser.ts';
@@ -13,7 +13,7 @@ async function api<T>(path: string): Promise<T> {
 }
 
 /** The rows of a table as arrays of cell texts (header cell first), whitespace squeezed. */
-async function tableRows(page: Page, selector: string): Promise<string[][]> {
+async function tableRows(page: Page | Locator, selector: string): Promise<string[][]> {
   return page
     .locator(selector)
     .locator('tbody tr')
@@ -66,13 +66,23 @@ describe('the impact observatory', () => {
     const figure = page.getByRole('figure', { name: 'Emploi (ETP) : indice base 100 en 2007' });
     await figure.locator('.chart svg').waitFor();
     await figure.getByText('Afficher les données du graphique').click();
-    const rows = await tableRows(page, 'figure.steering-chart table');
+    const rows = await tableRows(figure, 'table');
     expect(rows[0]?.[0]).toBe('2007');
     expect(rows[0]?.[1]).toBe('100');
     expect(rows.at(-1)?.[0]).toBe('2017');
     // the causal part: results are public, launching is not
     await page.getByText('lancer une analyse est réservé aux gestionnaires', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Lancer l’analyse' }).count()).toBe(0);
+    // …and the demo's reference run (queued by `polaris serve` after loading the demo) is shown
+    // beside the headline without anyone launching it
+    const study = page.getByRole('figure', {
+      name: 'Étude d’événement : effet selon le nombre d’années depuis le traitement',
+    });
+    await study.locator('.chart svg').waitFor({ timeout: 90_000 });
+    const shown = await api<{ items: { id: number; parameters: Record<string, unknown> }[] }>(
+      '/impact/runs?status=done&limit=1',
+    );
+    expect(shown.items[0]?.parameters).toMatchObject({ estimator: 'attgt', covariates: ['sector', 'size'] });
     // the method notes open one by one
     await page.getByText('Pourquoi les membres ne sont pas un échantillon au hasard').click();
     await page.getByText('Les entreprises choisissent d’adhérer', { exact: false }).waitFor();

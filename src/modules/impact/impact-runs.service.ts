@@ -163,6 +163,20 @@ function view(ctx: Ctx, r: repo.RunRow): RunView {
 }
 
 /**
+ * The demo's reference run, queued by `polaris serve` after it loads the demo data so that the
+ * observatory shows a causal estimate beside the headline: Callaway & Sant'Anna, doubly robust,
+ * never-treated comparison, size and sector at the base period, 2007–2017 (the policy's period).
+ */
+export async function launchDemoRun(db: Db): Promise<RunView> {
+  const params = runParameters.parse({
+    estimator: 'attgt',
+    period: { from: 2007, to: 2017 },
+    covariates: ['size', 'sector'],
+  });
+  return (await launchRun({ db, actor: SYSTEM }, params)).run;
+}
+
+/**
  * Launch a run, or reuse one: identical (normalised) parameters on the same data version give
  * the stored run — finished, or still queued or running (the caller then follows that one).
  */

@@ -100,7 +100,9 @@ export function ObservatoryPage() {
     composition: (sp.get('composition') as Composition | null) ?? 'balanced',
     breakdown: (sp.get('breakdown') as SeriesBreakdown | null) ?? '',
   };
-  const runId = sp.get('run') ? Number(sp.get('run')) : null;
+  // without ?run=, the latest finished run (after `npm start`, the demo's reference run)
+  const latest = useApi<{ items: Run[] }>(sp.get('run') ? null : '/impact/runs?status=done&limit=1');
+  const runId = sp.get('run') ? Number(sp.get('run')) : (latest.data?.items[0]?.id ?? null);
   const { run, error: runError } = useRun(runId);
   const change = useCallback(
     (c: Record<string, string | number | null>) =>
