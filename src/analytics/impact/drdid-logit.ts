@@ -1,5 +1,5 @@
-import { cholesky, choleskyInverse, choleskySolve } from './linalg.ts';
-import type { LogitFit } from './logit.ts';
+import { cholesky, choleskySolve } from './linalg.ts';
+import { DBL_EPSILON, finishLogitFit, LINKINV_THRESH, type LogitFit, MU_ETA_THRESH } from './logit.ts';
 
 /**
  * The propensity-score logit of the ATT(g,t) cells: the same algorithm as `logit.ts` — R's
@@ -11,10 +11,6 @@ import type { LogitFit } from './logit.ts';
  * that is 3–4 times faster than the general routine; `drdid-logit.test.ts` checks both agree.
  * Written here (not in logit.ts, which another helper owns) because only this hot loop needs it.
  */
-
-const DBL_EPSILON = 2.220446049250313e-16;
-const LINKINV_THRESH = -Math.log(DBL_EPSILON);
-const MU_ETA_THRESH = 30;
 
 /** Fit P(y = 1 | x) for an n × k row-major X (intercept included), y ∈ {0, 1}, optional weights. */
 export function fitLogitFused(
@@ -90,23 +86,8 @@ export function fitLogitFused(
     A = nextA;
     b = nextB;
   }
-  const covariance = choleskyInverse(L, k);
-  const se = new Float64Array(k);
-  let boundary = false;
-  for (let j = 0; j < k; j++) se[j] = Math.sqrt(covariance[j * k + j]!);
-  for (let i = 0; i < n; i++) if (mu[i]! < 10 * DBL_EPSILON || mu[i]! > 1 - 10 * DBL_EPSILON) boundary = true;
-  return {
-    coefficients: beta,
-    fitted: mu,
-    linearPredictor: eta,
-    information,
-    covariance,
-    se,
-    deviance: dev,
-    iterations: iter,
-    converged,
-    boundary,
-  };
+  // every row counts in the boundary check here (weights not passed), as this routine always did
+  return finishLogitFit({ L, k, beta, mu, eta, information, dev, iter, converged });
 }
 
 /** Binomial deviance of one 0/1 observation: −2w·log μ (y = 1) or −2w·log(1 − μ) (y = 0). */

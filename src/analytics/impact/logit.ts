@@ -47,10 +47,11 @@ export interface LogitFit {
   boundary: boolean;
 }
 
-const DBL_EPSILON = 2.220446049250313e-16;
+/** R's `.Machine$double.eps`. */
+export const DBL_EPSILON = 2.220446049250313e-16;
 /** R's `logit_linkinv` bounds η at ±(−log DBL_EPSILON) and `logit_mu_eta` at ±30. */
-const LINKINV_THRESH = -Math.log(DBL_EPSILON);
-const MU_ETA_THRESH = 30;
+export const LINKINV_THRESH = -Math.log(DBL_EPSILON);
+export const MU_ETA_THRESH = 30;
 
 function linkinv(eta: number): number {
   const t = eta < -LINKINV_THRESH ? DBL_EPSILON : eta > LINKINV_THRESH ? 1 / DBL_EPSILON : Math.exp(eta);
@@ -132,24 +133,48 @@ export function logit(
     }
     devOld = dev;
   }
+  return finishLogitFit({ L, k, beta, mu, eta, information, dev, iter, converged }, pw);
+}
+
+/** The state an IRLS loop ends with; `L` is the Cholesky factor of `information`. */
+export interface IrlsEnd {
+  L: Float64Array;
+  k: number;
+  beta: Float64Array;
+  mu: Float64Array;
+  eta: Float64Array;
+  information: Float64Array;
+  dev: number;
+  iter: number;
+  converged: boolean;
+}
+
+/**
+ * The tail shared by `logit` and `fitLogitFused` (`drdid-logit.ts`): covariance (X'WX)⁻¹ from the
+ * last Cholesky factor, standard errors, and glm.fit's boundary check (some μ within
+ * 10·DBL_EPSILON of 0 or 1). With `boundaryWeights`, rows of weight 0 are left out of that check.
+ */
+export function finishLogitFit(end: IrlsEnd, boundaryWeights?: Float64Array): LogitFit {
+  const { L, k, mu } = end;
   let boundary = false;
   const eps = 10 * DBL_EPSILON;
-  for (let i = 0; i < n; i++) {
-    if ((pw ? pw[i]! : 1) > 0 && (mu[i]! < eps || mu[i]! > 1 - eps)) boundary = true;
+  for (let i = 0; i < mu.length; i++) {
+    if ((boundaryWeights ? boundaryWeights[i]! : 1) > 0 && (mu[i]! < eps || mu[i]! > 1 - eps))
+      boundary = true;
   }
   const covariance = choleskyInverse(L, k);
   const se = new Float64Array(k);
   for (let j = 0; j < k; j++) se[j] = Math.sqrt(covariance[j * k + j]!);
   return {
-    coefficients: beta,
+    coefficients: end.beta,
     fitted: mu,
-    linearPredictor: eta,
-    information,
+    linearPredictor: end.eta,
+    information: end.information,
     covariance,
     se,
-    deviance: dev,
-    iterations: iter,
-    converged,
+    deviance: end.dev,
+    iterations: end.iter,
+    converged: end.converged,
     boundary,
   };
 }
