@@ -8,8 +8,6 @@ import * as m20261128T1200 from './migrations/2026-11-28T1200-search.ts';
 import * as m20261128T1300 from './migrations/2026-11-28T1300-impact.ts';
 import * as m20261128T1350 from './migrations/2026-11-28T1350-impact-runs.ts';
 import * as m20261128T1400 from './migrations/2026-11-28T1400-search-speed.ts';
-import * as m20261128T1510 from './migrations/2026-11-28T1510-firm-years-checks.ts';
-import * as m20261128T1600 from './migrations/2026-11-28T1600-panel-stamp.ts';
 
 /**
  * Migrations are listed here explicitly (not read from the folder) so they work the same from
@@ -24,8 +22,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1300-impact': m20261128T1300,
   '2026-11-28T1350-impact-runs': m20261128T1350,
   '2026-11-28T1400-search-speed': m20261128T1400,
-  '2026-11-28T1510-firm-years-checks': m20261128T1510,
-  '2026-11-28T1600-panel-stamp': m20261128T1600,
 };
 
 class StaticProvider implements MigrationProvider {
