@@ -307,7 +307,8 @@ async function computeSeries(ctx: Ctx, code: string, q: SeriesQuery) {
       }
     }
   }
-  return { indicator, series };
+  // a panel indicator is needs_data while the panel is empty, as in the catalogue
+  return { indicator: { ...indicator, status: set.status.get(code) ?? indicator.status }, series };
 }
 
 /** Total value of an indicator for a scope and year (null when undefined or not computed). */
