@@ -3,8 +3,8 @@ import { ValidationError } from '../../domain/errors.ts';
 import type { Ctx } from '../context.ts';
 import { authorizeImpact, canImpact } from './impact.policy.ts';
 import * as repo from './panel.repository.ts';
-import { panelSnapshot } from './panel-snapshot.ts';
-import { treatmentCohorts } from './treatment.service.ts';
+import { type PanelSnapshot, panelSnapshot } from './panel-snapshot.ts';
+import { panelMemo, registryMemo, treatmentCohorts } from './treatment.service.ts';
 
 /**
  * What the panel holds (public: counts only) and, for managers and admins, its firm-level rows.
@@ -36,24 +36,20 @@ export interface PanelSummary {
 
 export async function panelSummary(ctx: Ctx): Promise<PanelSummary> {
   const snap = await panelSnapshot(ctx.db);
-  const known = await repo.registryEnterpriseNumbers(ctx.db);
-  const cohort = await treatmentCohorts(ctx, snap, { kind: 'any' });
-  let inRegistry = 0;
-  let members = 0;
-  snap.enterprise.forEach((en, f) => {
-    if (known.has(en)) inRegistry++;
-    if (cohort[f]! > 0) members++;
+  // Counted once per snapshot (coverage) and per registry data version (registry matches), not
+  // per request: the loop runs over every panel row and the registry read over every organisation.
+  const { inRegistry, members } = await registryMemo(ctx, snap, 'summary:registry', async () => {
+    const known = await repo.registryEnterpriseNumbers(ctx.db);
+    const cohort = await treatmentCohorts(ctx, snap, { kind: 'any' });
+    let inRegistry = 0;
+    let members = 0;
+    snap.enterprise.forEach((en, f) => {
+      if (known.has(en)) inRegistry++;
+      if (cohort[f]! > 0) members++;
+    });
+    return { inRegistry, members };
   });
-  const T = snap.rows ? snap.maxYear - snap.minYear + 1 : 0;
-  const firms = new Int32Array(T);
-  const fte = new Int32Array(T);
-  const va = new Int32Array(T);
-  for (let i = 0; i < snap.rows; i++) {
-    const t = snap.year[i]! - snap.minYear;
-    firms[t]!++;
-    if (!Number.isNaN(snap.fte[i]!)) fte[t]!++;
-    if (!Number.isNaN(snap.valueAdded[i]!)) va[t]!++;
-  }
+  const coverage = panelMemo(snap, 'summary:coverage', () => yearCoverage(snap));
   const imports = canImpact(ctx.actor, 'panel:rows') ? await repo.recentImports(ctx.db) : [];
   return {
     rows: snap.rows,
@@ -61,12 +57,7 @@ export async function panelSummary(ctx: Ctx): Promise<PanelSummary> {
     years: snap.rows ? { from: snap.minYear, to: snap.maxYear } : null,
     inRegistry,
     members,
-    coverage: Array.from({ length: T }, (_, t) => ({
-      year: snap.minYear + t,
-      firms: firms[t]!,
-      withFte: fte[t]!,
-      withValueAdded: va[t]!,
-    })),
+    coverage,
     dataVersion: await repo.dataVersion(ctx.db),
     panelVersion: snap.version,
     imports: imports.map((i) => ({
@@ -78,6 +69,26 @@ export async function panelSummary(ctx: Ctx): Promise<PanelSummary> {
       createdAt: new Date(i.createdAt).toISOString(),
     })),
   };
+}
+
+/** Per year: firms with a row, with an FTE value, with a value added (shared: do not modify). */
+function yearCoverage(snap: PanelSnapshot): PanelSummary['coverage'] {
+  const T = snap.rows ? snap.maxYear - snap.minYear + 1 : 0;
+  const firms = new Int32Array(T);
+  const fte = new Int32Array(T);
+  const va = new Int32Array(T);
+  for (let i = 0; i < snap.rows; i++) {
+    const t = snap.year[i]! - snap.minYear;
+    firms[t]!++;
+    if (!Number.isNaN(snap.fte[i]!)) fte[t]!++;
+    if (!Number.isNaN(snap.valueAdded[i]!)) va[t]!++;
+  }
+  return Array.from({ length: T }, (_, t) => ({
+    year: snap.minYear + t,
+    firms: firms[t]!,
+    withFte: fte[t]!,
+    withValueAdded: va[t]!,
+  }));
 }
 
 /** Firm-level rows: never public (managers and admins). */

@@ -58,7 +58,7 @@ function touch<V>(m: Map<string, V>, key: string, value: V): V {
 }
 
 /** A value computed from the snapshot and the registry, once per registry data version. */
-async function registryMemo<T>(
+export async function registryMemo<T>(
   ctx: Ctx,
   snap: PanelSnapshot,
   key: string,
