@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { PartnerRole } from '../api/project-types.ts';
 import type { OrganisationSummary, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useDebounced } from '../lib/use-debounced.ts';
 import { FormField } from './form-field.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
@@ -21,16 +22,6 @@ export const ROLES: PartnerRole[] = ['coordinator', 'partner', 'subcontractor'];
 
 export const partnerFieldId = (i: number, field: 'role' | 'budget' | 'funding' | 'remove') =>
   `partner-${i}-${field}`;
-
-/** Follow a text after the user stops typing. */
-function useDebounced(value: string, ms: number): string {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
-}
 
 function RegistrySearch({ taken, onAdd }: { taken: Set<number>; onAdd: (o: OrganisationSummary) => void }) {
   const { t, tx } = useI18n();

@@ -1,20 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { OrganisationSummary, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useDebounced } from '../lib/use-debounced.ts';
 
 export interface PickedOrganisation {
   id: number;
   name: string;
-}
-
-function useDebounced(value: string, ms: number): string {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
 }
 
 /** Pick organisations from the registry (the current consortium of an idea): search, add, remove. */
