@@ -76,15 +76,6 @@ export async function publicProjectNetworks(db: Db) {
     .execute();
 }
 
-export async function dataVersion(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom('dataVersion')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(r.version);
-}
-
 export async function callRules(db: Db, callId: number) {
   const call = await db
     .selectFrom('calls')

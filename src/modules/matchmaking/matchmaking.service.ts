@@ -5,6 +5,7 @@ import { type RuleSet, WALLOON_RD_RULES } from '../../domain/eligibility/index.t
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { cacheEnabled } from '../cache.ts';
 import type { Ctx } from '../context.ts';
+import { dataVersion } from '../opendata/opendata.repository.ts';
 import * as repo from './matchmaking.repository.ts';
 import { buildModel, type Model, SOURCE_NAMES } from './profiles.ts';
 import { networkReason, type Reason, sameKindReason, textReason } from './reasons.ts';
@@ -24,7 +25,7 @@ import { type Recommendation, recommend } from './recommend.ts';
 const models = new WeakMap<Db, { version: number; model: Promise<Model> }>();
 
 export async function modelFor(db: Db): Promise<Model> {
-  const version = await repo.dataVersion(db);
+  const version = await dataVersion(db);
   const hit = models.get(db);
   if (hit && hit.version === version && cacheEnabled()) return hit.model;
   const model = buildModel(db, version);
