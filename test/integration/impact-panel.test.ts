@@ -266,6 +266,12 @@ describe('impact panel', () => {
       members: 4,
     });
     expect(after.imports).toEqual([]); // counts are public, the import log is not
+    // the registry counts are kept per registry data version: a registry edit shows at once
+    const o = await makeOrganisation(t.handle.db, { enterpriseNumber: en(5) });
+    const edited = (await t.app.inject({ url: '/api/v1/impact/panel' })).json();
+    expect(edited).toMatchObject({ panelVersion: after.panelVersion, inRegistry: 6, members: 4 });
+    await t.handle.db.deleteFrom('organisations').where('id', '=', o.id).execute();
+    expect((await t.app.inject({ url: '/api/v1/impact/panel' })).json().inRegistry).toBe(5);
   });
 
   it('defines treatment by membership (any, pole, cluster, network) and by the file column', async () => {
