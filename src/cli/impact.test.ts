@@ -36,6 +36,16 @@ function derived(
   return write(name, `${out.join('\n')}\n`);
 }
 
+/** The argv of `polaris impact <command>`: each option in the order given, `true` for a bare flag. */
+function argv(command: string, options: Record<string, string | true>): string[] {
+  const args = [command];
+  for (const [name, value] of Object.entries(options)) {
+    args.push(`--${name}`);
+    if (value !== true) args.push(value);
+  }
+  return args;
+}
+
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
@@ -47,18 +57,9 @@ describe('polaris impact did', () => {
   const kielmc = derived('panels-econ/kielmc.csv', 'kielmc.csv', {});
 
   it('Wooldridge Example 13.3: −11,863.90 (SE 7,456.65), classic OLS; to 0.01', async () => {
-    const r = await run([
-      'did',
-      '--panel',
-      kielmc,
-      '--outcome',
-      'rprice',
-      '--treated',
-      'nearinc',
-      '--post',
-      'y81',
-      '--json',
-    ]);
+    const r = await run(
+      argv('did', { panel: kielmc, outcome: 'rprice', treated: 'nearinc', post: 'y81', json: true }),
+    );
     expect(r.code).toBe(0);
     const j = r.json();
     expect(Math.abs(j.att - -11863.9)).toBeLessThan(0.01);
@@ -74,20 +75,15 @@ describe('polaris impact did', () => {
 
   it('the Parquet version of the same panel prints the same JSON (row groups of 50 rows)', async () => {
     const parquet = write('kielmc.parquet', csvAsParquet(readFileSync(kielmc, 'utf8'), { rowGroupSize: 50 }));
-    const args = (panel: string) => [
-      'did',
-      '--panel',
-      panel,
-      '--outcome',
-      'rprice',
-      '--treated',
-      'nearinc',
-      '--post',
-      'y81',
-      '--covariates',
-      'age,agesq',
-      '--json',
-    ];
+    const args = (panel: string) =>
+      argv('did', {
+        panel,
+        outcome: 'rprice',
+        treated: 'nearinc',
+        post: 'y81',
+        covariates: 'age,agesq',
+        json: true,
+      });
     const a = await run(args(kielmc));
     const b = await run(args(parquet));
     expect(a.code).toBe(0);
@@ -98,21 +94,17 @@ describe('polaris impact did', () => {
 
   it('Card & Krueger Table 3, balanced sample: 2.75 (SE 1.34) from the table of means; to 0.005', async () => {
     const ck = derived('card-krueger/card-krueger.csv', 'ck.csv', {});
-    const r = await run([
-      'did',
-      '--panel',
-      ck,
-      '--outcome',
-      'fte',
-      '--treated',
-      'nj',
-      '--post',
-      'd',
-      '--id',
-      'id',
-      '--balanced',
-      '--json',
-    ]);
+    const r = await run(
+      argv('did', {
+        panel: ck,
+        outcome: 'fte',
+        treated: 'nj',
+        post: 'd',
+        id: 'id',
+        balanced: true,
+        json: true,
+      }),
+    );
     expect(r.code).toBe(0);
     const j = r.json();
     expect(Math.abs(j.means.did.att - 2.75)).toBeLessThan(0.005);
@@ -124,17 +116,7 @@ describe('polaris impact did', () => {
   });
 
   it('the text report is French first with Belgian numbers', async () => {
-    const r = await run([
-      'did',
-      '--panel',
-      kielmc,
-      '--outcome',
-      'rprice',
-      '--treated',
-      'nearinc',
-      '--post',
-      'y81',
-    ]);
+    const r = await run(argv('did', { panel: kielmc, outcome: 'rprice', treated: 'nearinc', post: 'y81' }));
     expect(r.stdout).toMatch(/Différence de différences/);
     expect(r.stdout).toMatch(/-11\s863,90/);
   });
@@ -146,20 +128,16 @@ describe('polaris impact twfe', () => {
   });
 
   it('organ donations: −0.0225, CR1 SE 0.00672 (K counts every effect); to 5e-5 and 5e-6', async () => {
-    const r = await run([
-      'twfe',
-      '--panel',
-      organ,
-      '--id',
-      'State',
-      '--time',
-      'Quarter_Num',
-      '--outcome',
-      'Rate',
-      '--treated',
-      'treated',
-      '--json',
-    ]);
+    const r = await run(
+      argv('twfe', {
+        panel: organ,
+        id: 'State',
+        time: 'Quarter_Num',
+        outcome: 'Rate',
+        treated: 'treated',
+        json: true,
+      }),
+    );
     expect(r.code).toBe(0);
     const j = r.json();
     expect(Math.abs(j.att - -0.0225)).toBeLessThan(5e-5);
@@ -170,26 +148,19 @@ describe('polaris impact twfe', () => {
 
   it('Grunfeld firm effects: 0.1101 (0.0119), 0.3101 (0.0174); to 5e-5', async () => {
     const g = derived('panels-econ/Grunfeld.csv', 'grunfeld.csv', {});
-    const r = await run([
-      'twfe',
-      '--panel',
-      g,
-      '--id',
-      'firm',
-      '--time',
-      'year',
-      '--outcome',
-      'inv',
-      '--treated',
-      'value',
-      '--covariates',
-      'capital',
-      '--effects',
-      'unit',
-      '--se',
-      'classic',
-      '--json',
-    ]);
+    const r = await run(
+      argv('twfe', {
+        panel: g,
+        id: 'firm',
+        time: 'year',
+        outcome: 'inv',
+        treated: 'value',
+        covariates: 'capital',
+        effects: 'unit',
+        se: 'classic',
+        json: true,
+      }),
+    );
     expect(r.code).toBe(0);
     const [value, capital] = r.json().coefficients;
     expect(Math.abs(value.estimate - 0.1101)).toBeLessThan(5e-5);
@@ -205,22 +176,17 @@ describe('polaris impact attgt', () => {
       period: (r) => String(Number(r.d) + 1),
       cohort: (r) => (r.nj === '1' ? '2' : '0'),
     });
-    const r = await run([
-      'attgt',
-      '--panel',
-      ck,
-      '--id',
-      'id',
-      '--time',
-      'period',
-      '--outcome',
-      'fte',
-      '--cohort',
-      'cohort',
-      '--method',
-      'reg',
-      '--json',
-    ]);
+    const r = await run(
+      argv('attgt', {
+        panel: ck,
+        id: 'id',
+        time: 'period',
+        outcome: 'fte',
+        cohort: 'cohort',
+        method: 'reg',
+        json: true,
+      }),
+    );
     expect(r.code).toBe(0);
     const j = r.json();
     expect(j.attgt).toHaveLength(1);
@@ -249,36 +215,22 @@ describe('polaris impact attgt', () => {
         );
     }
     rows.push('c,2001,1,0', 'c,2002,1.5,0');
-    const ok = await run([
-      'attgt',
-      '--panel',
-      write('short.csv', rows.join('\n')),
-      '--id',
-      'firm',
-      '--time',
-      'year',
-      '--outcome',
-      'y',
-      '--cohort',
-      'g',
-      '--json',
-    ]);
+    const ok = await run(
+      argv('attgt', {
+        panel: write('short.csv', rows.join('\n')),
+        id: 'firm',
+        time: 'year',
+        outcome: 'y',
+        cohort: 'g',
+        json: true,
+      }),
+    );
     expect(ok.code).toBe(0);
     expect(ok.json().warnings[0]).toMatch(/1 unit\(s\) not observed in every one of the 3 periods.*ids: c/);
     const bad = [...rows.slice(0, 9), 'u2,2003,5,2003'].join('\n');
-    const r = await run([
-      'attgt',
-      '--panel',
-      write('bad.csv', bad),
-      '--id',
-      'firm',
-      '--time',
-      'year',
-      '--outcome',
-      'y',
-      '--cohort',
-      'g',
-    ]);
+    const r = await run(
+      argv('attgt', { panel: write('bad.csv', bad), id: 'firm', time: 'year', outcome: 'y', cohort: 'g' }),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/row 10 \/ column "g".*cohort of id "u2" varies/);
   });
@@ -288,19 +240,7 @@ describe('bad input', () => {
   const file = write('small.csv', 'id;t;y;d\nA;1;1,5;0\nA;2;2,5;1\nB;1;abc;0\nB;2;3;1\n');
 
   it('a cell that is not a number: row and column, exit 1', async () => {
-    const r = await run([
-      'twfe',
-      '--panel',
-      file,
-      '--id',
-      'id',
-      '--time',
-      't',
-      '--outcome',
-      'y',
-      '--treated',
-      'd',
-    ]);
+    const r = await run(argv('twfe', { panel: file, id: 'id', time: 't', outcome: 'y', treated: 'd' }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/row 4 \/ column "y": not a number \[abc\]/);
     // Parquet rows are data rows numbered from 1: the same cell is row 3
@@ -308,61 +248,27 @@ describe('bad input', () => {
       'small.parquet',
       csvAsParquet('id;t;y;d\nA;1;1.5;0\nA;2;2.5;1\nB;1;abc;0\nB;2;3;1', { delimiter: ';' }),
     );
-    const p = await run([
-      'twfe',
-      '--panel',
-      parquet,
-      '--id',
-      'id',
-      '--time',
-      't',
-      '--outcome',
-      'y',
-      '--treated',
-      'd',
-    ]);
+    const p = await run(argv('twfe', { panel: parquet, id: 'id', time: 't', outcome: 'y', treated: 'd' }));
     expect(p.code).toBe(1);
     expect(p.stderr).toMatch(/row 3 \/ column "y": not a number \[abc\]/);
   });
 
   it('a missing column is named with the columns found', async () => {
-    const r = await run(['did', '--panel', file, '--outcome', 'fte', '--treated', 'd', '--post', 't']);
+    const r = await run(argv('did', { panel: file, outcome: 'fte', treated: 'd', post: 't' }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/column "fte": not found; the columns are: "id", "t", "y", "d"/);
   });
 
   it('an unknown option value, a missing required option, a missing file', async () => {
-    const a = await run([
-      'attgt',
-      '--panel',
-      file,
-      '--id',
-      'id',
-      '--time',
-      't',
-      '--outcome',
-      'y',
-      '--cohort',
-      'd',
-      '--control',
-      'sometimes',
-    ]);
+    const a = await run(
+      argv('attgt', { panel: file, id: 'id', time: 't', outcome: 'y', cohort: 'd', control: 'sometimes' }),
+    );
     expect(a.code).toBe(1);
     expect(a.stderr).toMatch(/--control "sometimes" is not one of: never, notyet/);
-    const b = await run(['did', '--panel', file, '--outcome', 'y']);
+    const b = await run(argv('did', { panel: file, outcome: 'y' }));
     expect(b.code).toBe(1);
     expect(b.stderr).toMatch(/required option '--treated <col>' not specified/);
-    const c = await run([
-      'did',
-      '--panel',
-      join(dir, 'nope.csv'),
-      '--outcome',
-      'y',
-      '--treated',
-      'd',
-      '--post',
-      't',
-    ]);
+    const c = await run(argv('did', { panel: join(dir, 'nope.csv'), outcome: 'y', treated: 'd', post: 't' }));
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/no such file/);
   });
