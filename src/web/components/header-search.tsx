@@ -1,5 +1,5 @@
 import '../search.css';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Suggestion, SuggestionType } from '../api/search-types.ts';
@@ -34,11 +34,9 @@ export function HeaderSearch() {
   const [items, setItems] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const ticket = useRef(0);
 
   useEffect(() => {
     const text = q.trim();
-    const mine = ++ticket.current;
     if (text.length < 2) {
       setItems([]);
       return;
@@ -49,8 +47,8 @@ export function HeaderSearch() {
         signal: ctrl.signal,
       })
         .then((d) => {
-          // a slower, older answer never replaces a newer one
-          if (mine !== ticket.current) return;
+          // a slower, older answer never replaces a newer one: the next keystroke aborted it
+          if (ctrl.signal.aborted) return;
           setItems(d.items);
           setActive(-1);
         })
