@@ -54,8 +54,8 @@ export function useShortlist() {
 }
 
 /**
- * The shortlist as CSV for Belgian Excel (`;`, BOM, decimal comma): the score is written with
- * the language's decimal mark so Excel reads it as a number.
+ * The shortlist as CSV for Belgian Excel (`;`, BOM): `label.score` writes the score with a
+ * decimal comma whatever the UI language, so Belgian Excel reads it as a number.
  */
 export function shortlistCsv(
   items: ShortlistItem[],
