@@ -33,14 +33,8 @@ export async function lockPanelState(trx: Tx): Promise<{ version: number; stamp:
   return { version: Number(row.version), stamp: row.stamp };
 }
 
-export async function dataVersion(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom('dataVersion')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(r.version);
-}
+/** The registry's data version (the open-data repository's, one reader for the whole app). */
+export { dataVersion } from '../opendata/opendata.repository.ts';
 
 /** Whether the panel holds any row (cheap: stops at the first). */
 export async function panelIsEmpty(db: Db): Promise<boolean> {
