@@ -11,6 +11,7 @@ import { normaliseName, stripAccents } from '../src/domain/text.ts';
 import { setCacheEnabled } from '../src/modules/cache.ts';
 import { rng, SUFFIXES } from '../src/modules/demo/demo.generator.ts';
 import { DEMO_NETWORKS } from '../src/modules/demo/demo.networks.ts';
+import { pick } from '../src/modules/demo/demo.projects.ts';
 import { buildApp } from '../src/server/app.ts';
 
 /**
@@ -172,8 +173,6 @@ const TEMPLATES = [
   (a: string, b: string, g: string) =>
     `Notre équipe combine ${a}, ${b} et ${g} au service de clients en Belgique et à l’export.`,
 ];
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** Load the seeded organisations and projects (exported for scratch query plans in bench/tmp/). */
 export async function load(h: DatabaseHandle): Promise<{ orgs: number; projects: number; seconds: number }> {
