@@ -132,20 +132,31 @@ for (const [field, aliases] of Object.entries(ALIASES) as [ImportField, string[]
   for (const a of aliases) if (!BY_ALIAS.has(a)) BY_ALIAS.set(a, field);
 }
 
-export interface ColumnMap {
+/** Where each field of an import sits in the file's header row. */
+export interface HeaderMap<F extends string> {
   /** field → column index */
-  index: Partial<Record<ImportField, number>>;
+  index: Partial<Record<F, number>>;
   /** field → header as written in the file (for error reports) */
-  header: Partial<Record<ImportField, string>>;
+  header: Partial<Record<F, string>>;
+  /** non-empty headers that mean nothing to the importer */
   unknown: string[];
 }
 
-export function mapHeaders(headers: string[]): { map: ColumnMap; errors: ErrorDetail[] } {
-  const map: ColumnMap = { index: {}, header: {}, unknown: [] };
+export type ColumnMap = HeaderMap<ImportField>;
+
+/**
+ * Map a header row to fields (`fieldOf` reads one header, usually through an alias table keyed by
+ * `headerKey`); two columns meaning the same field are an error naming both, at row 1. Shared by
+ * the member-list and the firm-year panel importers.
+ */
+export function mapHeaderRow<F extends string>(
+  headers: string[],
+  fieldOf: (header: string) => F | undefined,
+): { map: HeaderMap<F>; errors: ErrorDetail[] } {
+  const map: HeaderMap<F> = { index: {}, header: {}, unknown: [] };
   const errors: ErrorDetail[] = [];
   headers.forEach((h, i) => {
-    // "(info)" columns of a Polaris export (locality, province, networks, id) are for reading only.
-    const field = /\(info\)\s*$/i.test(h) ? undefined : BY_ALIAS.get(headerKey(h));
+    const field = fieldOf(h);
     if (!field) {
       if (h.trim() !== '') map.unknown.push(h);
       return;
@@ -162,6 +173,14 @@ export function mapHeaders(headers: string[]): { map: ColumnMap; errors: ErrorDe
     map.index[field] = i;
     map.header[field] = h;
   });
+  return { map, errors };
+}
+
+export function mapHeaders(headers: string[]): { map: ColumnMap; errors: ErrorDetail[] } {
+  // "(info)" columns of a Polaris export (locality, province, networks, id) are for reading only.
+  const { map, errors } = mapHeaderRow(headers, (h) =>
+    /\(info\)\s*$/i.test(h) ? undefined : BY_ALIAS.get(headerKey(h)),
+  );
   if (map.index.name === undefined) {
     errors.push({
       path: 'row 1',

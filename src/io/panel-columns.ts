@@ -2,7 +2,7 @@ import { parseEnterpriseNumber } from '../domain/enterprise-number.ts';
 import type { ErrorDetail } from '../domain/errors.ts';
 import { parseNaceCode } from '../domain/nace.ts';
 import { stripAccents } from '../domain/text.ts';
-import { headerKey } from './organisation-columns.ts';
+import { type HeaderMap, headerKey, mapHeaderRow } from './organisation-columns.ts';
 import { type NumberLocale, parseDecimal, parseYear } from './panel-numbers.ts';
 
 /**
@@ -133,41 +133,21 @@ export function headerScale(header: string): number {
   return 1;
 }
 
-export interface PanelColumnMap {
-  index: Partial<Record<PanelField, number>>;
-  /** field → header as written in the file (for reports) */
-  header: Partial<Record<PanelField, string>>;
+export interface PanelColumnMap extends HeaderMap<PanelField> {
   /** field → multiplier announced by the header (money in thousands, …) */
   scale: Partial<Record<OutcomeField, number>>;
-  unknown: string[];
 }
 
 /** Map the header row to fields; required: enterprise number, year and at least one outcome. */
 export function mapPanelHeaders(headers: string[]): { map: PanelColumnMap; errors: ErrorDetail[] } {
-  const map: PanelColumnMap = { index: {}, header: {}, scale: {}, unknown: [] };
-  const errors: ErrorDetail[] = [];
-  headers.forEach((h, i) => {
-    const field = BY_ALIAS.get(headerKey(h));
-    if (!field) {
-      if (h.trim() !== '') map.unknown.push(h);
-      return;
-    }
-    if (map.index[field] !== undefined) {
-      errors.push({
-        path: `column "${h}"`,
-        column: h,
-        row: 1,
-        message: `two columns mean ${field}: "${map.header[field]}" and "${h}"`,
-      });
-      return;
-    }
-    map.index[field] = i;
-    map.header[field] = h;
-    if (field === 'valueAdded' || field === 'turnover' || field === 'exports') {
-      const s = headerScale(h);
-      if (s !== 1) map.scale[field] = s;
-    }
-  });
+  const row = mapHeaderRow(headers, (h) => BY_ALIAS.get(headerKey(h)));
+  const map: PanelColumnMap = { ...row.map, scale: {} };
+  const errors = row.errors;
+  for (const field of ['valueAdded', 'turnover', 'exports'] as const) {
+    const h = map.header[field];
+    const s = h === undefined ? 1 : headerScale(h);
+    if (s !== 1) map.scale[field] = s;
+  }
   const names = headers.map((h) => `"${h}"`).join(', ') || 'nothing';
   if (map.index.enterpriseNumber === undefined)
     errors.push({
